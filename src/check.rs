@@ -1,0 +1,751 @@
+//! The walk: checks a draft read along the schema, collects every issue, and builds the
+//! normalized value. Field rules dispatch on [`Kind`]; the few cross-field rules (schedule,
+//! targeting) look fields up by name in the checked result.
+
+use crate::input::{Input, Received};
+use crate::issue::{self, pointer_of, Code, Issue, Params, Segment, Severity};
+use crate::schema::{self, Entry, Field, Kind, NumberRule, BODY, MAX_ENTRIES, USD_CENTS_CREDIT_TYPE_ID};
+use crate::time::{self, Instant};
+use crate::{Options, Report};
+use serde_json::{Map, Value};
+
+/// What checking one field gave.
+#[derive(Debug)]
+enum Outcome {
+    /// Not given (absent, `undefined`, `null`, blank, or empty after normalization).
+    Absent,
+    /// Given, in error, with nothing to output.
+    Invalid,
+    /// Given and readable; the field may still carry an error (a timestamp off the hour).
+    Valid(Norm),
+}
+
+/// A normalized value, typed for the cross-field rules.
+#[derive(Debug)]
+enum Norm {
+    Text(String),
+    Number(f64),
+    Time(Instant),
+    Strings(Vec<String>),
+    Map(Vec<(String, String)>),
+    Object(Checked),
+    /// Object entries of an array, with their raw index.
+    Objects(Vec<(usize, Checked)>),
+}
+
+/// One object checked against its table: one slot per field, in table order.
+#[derive(Debug)]
+struct Checked {
+    slots: Vec<Slot>,
+}
+
+#[derive(Debug)]
+struct Slot {
+    name: &'static str,
+    outcome: Outcome,
+    /// Whether any error was reported at or below this field.
+    errors: bool,
+}
+
+impl Checked {
+    fn slot(&self, name: &str) -> Option<&Slot> {
+        self.slots.iter().find(|slot| slot.name == name)
+    }
+
+    fn valid(&self, name: &str) -> Option<&Norm> {
+        match self.slot(name) {
+            Some(Slot { outcome: Outcome::Valid(norm), .. }) => Some(norm),
+            _ => None,
+        }
+    }
+
+    fn is_absent(&self, name: &str) -> bool {
+        matches!(self.slot(name), Some(Slot { outcome: Outcome::Absent, .. }))
+    }
+}
+
+/// An issue with its place in the stable order: table positions, indexes and input order.
+struct Ranked {
+    rank: Vec<u32>,
+    issue: Issue,
+}
+
+struct Walk<'o> {
+    options: &'o Options,
+    issues: Vec<Ranked>,
+    errors: usize,
+    path: Vec<Segment>,
+    rank: Vec<u32>,
+}
+
+/// Validates a draft read along the schema.
+pub(crate) fn validate_input(input: &Input, options: &Options) -> Report {
+    let mut walk = Walk::new(options);
+    let body = match input {
+        Input::Object(entries) => Some(walk.check_object(BODY, entries)),
+        other => {
+            walk.wrong_container(other, "object");
+            None
+        }
+    };
+    if let Some(body) = &body {
+        walk.schedule_rules(body);
+        walk.targeting_rules(body);
+    }
+    walk.finish(body.as_ref())
+}
+
+/// A report with one issue about the whole body (for input that is not a draft at all).
+pub(crate) fn whole_body_error(code: Code, params: Params, options: &Options) -> Report {
+    let mut walk = Walk::new(options);
+    walk.report(code, params, Vec::new());
+    walk.finish(None)
+}
+
+fn rank_index(index: usize) -> u32 {
+    u32::try_from(index).unwrap_or(u32::MAX)
+}
+
+impl<'o> Walk<'o> {
+    fn new(options: &'o Options) -> Self {
+        Walk { options, issues: Vec::new(), errors: 0, path: Vec::new(), rank: Vec::new() }
+    }
+
+    /// Runs `check` one level down, at `segment` ranked `rank`.
+    fn at<R>(&mut self, segment: Segment, rank: usize, check: impl FnOnce(&mut Self) -> R) -> R {
+        self.path.push(segment);
+        self.rank.push(rank_index(rank));
+        let result = check(self);
+        self.path.pop();
+        self.rank.pop();
+        result
+    }
+
+    fn report(&mut self, code: Code, params: Params, related: Vec<String>) {
+        self.report_as(code, code.severity(), params, related);
+    }
+
+    fn report_as(&mut self, code: Code, severity: Severity, params: Params, related: Vec<String>) {
+        let rank = self.rank.clone();
+        let path = self.path.clone();
+        self.push(rank, path, code, severity, params, related);
+    }
+
+    /// Reports at a place named by a path of known keys and indexes (cross-field rules).
+    fn report_at(&mut self, path: Vec<Segment>, code: Code, params: Params, related: Vec<String>) {
+        let rank = rank_of(&path);
+        self.push(rank, path, code, code.severity(), params, related);
+    }
+
+    fn push(
+        &mut self,
+        rank: Vec<u32>,
+        path: Vec<Segment>,
+        code: Code,
+        severity: Severity,
+        params: Params,
+        related: Vec<String>,
+    ) {
+        if severity == Severity::Error {
+            self.errors += 1;
+        }
+        let issue = Issue {
+            code,
+            severity,
+            message: issue::message(code, &params, &self.options.messages),
+            pointer: pointer_of(&path),
+            path,
+            params,
+            related,
+        };
+        self.issues.push(Ranked { rank, issue });
+    }
+
+    fn invalid_type(&mut self, expected: &str, received: Received) -> Outcome {
+        self.report(
+            Code::InvalidType,
+            Params::new().with("expected", expected).with("received", received.as_str()),
+            Vec::new(),
+        );
+        Outcome::Invalid
+    }
+
+    /// The issue for a value that is not the array or object expected: `too_many` when it is
+    /// one with too many entries, `invalid_type` otherwise.
+    fn wrong_container(&mut self, value: &Input, expected: &str) -> Outcome {
+        match value {
+            Input::TooMany { .. } => {
+                self.report(Code::TooMany, Params::new().with("max", MAX_ENTRIES), Vec::new());
+                Outcome::Invalid
+            }
+            other => self.invalid_type(expected, other.received()),
+        }
+    }
+
+    fn finish(self, body: Option<&Checked>) -> Report {
+        let mut ranked = self.issues;
+        ranked.sort_by(|a, b| a.rank.cmp(&b.rank));
+        let (errors, warnings): (Vec<Issue>, Vec<Issue>) = ranked
+            .into_iter()
+            .map(|ranked| ranked.issue)
+            .partition(|issue| issue.severity == Severity::Error);
+        let valid = errors.is_empty();
+        let value = match body {
+            Some(body) if valid => Some(Value::Object(object_value(body))),
+            _ => None,
+        };
+        Report { valid, errors, warnings, value }
+    }
+
+    fn check_object(&mut self, fields: &'static [Field], entries: &[(String, Input)]) -> Checked {
+        let mut slots = Vec::with_capacity(fields.len());
+        for (position, field) in fields.iter().enumerate() {
+            let value = entries.iter().find(|(key, _)| key == field.name).map(|(_, value)| value);
+            let before = self.errors;
+            let outcome = self.at(Segment::Key(field.name.to_owned()), position, |walk| {
+                walk.check_field(field, value)
+            });
+            slots.push(Slot { name: field.name, outcome, errors: self.errors > before });
+        }
+        for (order, (key, value)) in entries.iter().enumerate() {
+            if schema::position(fields, key).is_some() || matches!(value, Input::Undefined) {
+                continue;
+            }
+            let severity = if self.options.allow_unknown_fields {
+                Severity::Warning
+            } else {
+                Severity::Error
+            };
+            let params = match schema::suggestion(fields, key) {
+                Some(known) => Params::new().with("suggestion", known),
+                None => Params::new(),
+            };
+            self.at(Segment::Key(key.clone()), fields.len() + order, |walk| {
+                walk.report_as(Code::UnknownField, severity, params, Vec::new())
+            });
+        }
+        Checked { slots }
+    }
+
+    fn check_field(&mut self, field: &'static Field, value: Option<&Input>) -> Outcome {
+        let value = match value {
+            Some(value) if !is_blank(value) => value,
+            _ => {
+                if field.required {
+                    self.report(Code::Required, Params::new(), Vec::new());
+                }
+                return Outcome::Absent;
+            }
+        };
+        match &field.kind {
+            Kind::Uuid => match value {
+                Input::String(text) => self.uuid(text.trim()),
+                other => self.invalid_type("string", other.received()),
+            },
+            Kind::Text { max } => match value {
+                Input::String(text) => self.text(text.trim(), *max, None),
+                other => self.invalid_type("string", other.received()),
+            },
+            Kind::Enum(allowed) => match value {
+                Input::String(text) => self.one_of(text.trim(), allowed),
+                other => self.invalid_type("string", other.received()),
+            },
+            Kind::Number(rule) => self.number(value, *rule),
+            Kind::Timestamp => self.timestamp(value),
+            Kind::Object(fields) => match value {
+                Input::Object(entries) => Outcome::Valid(Norm::Object(self.check_object(fields, entries))),
+                other => self.wrong_container(other, "object"),
+            },
+            Kind::Objects(fields) => match value {
+                Input::Array(entries) => self.objects(fields, entries, field.required),
+                other => self.wrong_container(other, "array"),
+            },
+            Kind::Strings(entry) => match value {
+                Input::Array(entries) => self.strings(entries, *entry),
+                other => self.wrong_container(other, "array"),
+            },
+            Kind::Map { key_max, value_max } => match value {
+                Input::Object(entries) => self.map(entries, *key_max, *value_max),
+                other => self.wrong_container(other, "object"),
+            },
+        }
+    }
+
+    fn uuid(&mut self, text: &str) -> Outcome {
+        if is_uuid(text) {
+            Outcome::Valid(Norm::Text(text.to_ascii_lowercase()))
+        } else {
+            self.report(Code::InvalidUuid, Params::new(), Vec::new());
+            Outcome::Invalid
+        }
+    }
+
+    fn text(&mut self, text: &str, max: Option<usize>, part: Option<&str>) -> Outcome {
+        match max {
+            Some(max) if text.chars().count() > max => {
+                let mut params = Params::new().with("max", max);
+                if let Some(part) = part {
+                    params = params.with("part", part);
+                }
+                self.report(Code::TooLong, params, Vec::new());
+                Outcome::Invalid
+            }
+            _ => Outcome::Valid(Norm::Text(text.to_owned())),
+        }
+    }
+
+    fn one_of(&mut self, text: &str, allowed: &[&str]) -> Outcome {
+        let upper = text.to_ascii_uppercase();
+        if allowed.contains(&upper.as_str()) {
+            Outcome::Valid(Norm::Text(upper))
+        } else {
+            self.report(Code::InvalidEnum, Params::new().with("allowed", allowed.join(", ")), Vec::new());
+            Outcome::Invalid
+        }
+    }
+
+    fn number(&mut self, value: &Input, rule: NumberRule) -> Outcome {
+        let number = match value {
+            Input::Number(number) => *number,
+            Input::String(text) => match parse_number_input(text.trim()) {
+                Some(number) => number,
+                None => return self.invalid_type("number", Received::String),
+            },
+            other => return self.invalid_type("number", other.received()),
+        };
+        if !number.is_finite() {
+            self.report(Code::NotFinite, Params::new(), Vec::new());
+            return Outcome::Invalid;
+        }
+        // -0 becomes 0 (adding 0.0 maps -0.0 to +0.0 and leaves every other number alone).
+        let number = number + 0.0;
+        match rule {
+            NumberRule::Priority if number < 0.0 => {
+                self.report(Code::NegativePriority, Params::new(), Vec::new());
+            }
+            NumberRule::Amount if number <= 0.0 => {
+                self.report(Code::NotPositive, Params::new(), Vec::new());
+                return Outcome::Invalid;
+            }
+            NumberRule::Priority | NumberRule::Amount => {}
+        }
+        Outcome::Valid(Norm::Number(number))
+    }
+
+    fn timestamp(&mut self, value: &Input) -> Outcome {
+        let parsed = match value {
+            Input::String(text) => time::parse(text.trim()),
+            Input::Date(millis) => Instant::from_millis(*millis),
+            other => return self.invalid_type("timestamp", other.received()),
+        };
+        match parsed {
+            Ok(instant) => {
+                if !instant.is_hour_aligned() {
+                    self.report(Code::NotHourAligned, Params::new(), Vec::new());
+                }
+                Outcome::Valid(Norm::Time(instant))
+            }
+            Err(error) => {
+                self.report(Code::InvalidTimestamp, Params::new().with("reason", error.reason()), Vec::new());
+                Outcome::Invalid
+            }
+        }
+    }
+
+    fn objects(&mut self, fields: &'static [Field], entries: &[Input], required: bool) -> Outcome {
+        if entries.is_empty() {
+            if required {
+                self.report(Code::Empty, Params::new(), Vec::new());
+                return Outcome::Invalid;
+            }
+            return Outcome::Absent;
+        }
+        let mut checked = Vec::with_capacity(entries.len());
+        for (index, entry) in entries.iter().enumerate() {
+            self.at(Segment::Index(index), index, |walk| match entry {
+                Input::Object(members) => {
+                    let object = walk.check_object(fields, members);
+                    // An object with no required field must still say something (a specifier).
+                    let says_nothing = fields.iter().all(|field| !field.required)
+                        && fields.iter().all(|field| object.is_absent(field.name));
+                    if says_nothing {
+                        walk.report(Code::Empty, Params::new(), Vec::new());
+                    }
+                    checked.push((index, object));
+                }
+                other => {
+                    walk.wrong_container(other, "object");
+                }
+            });
+        }
+        Outcome::Valid(Norm::Objects(checked))
+    }
+
+    fn strings(&mut self, entries: &[Input], rule: Entry) -> Outcome {
+        let mut kept: Vec<String> = Vec::new();
+        let mut repeated = 0usize;
+        for (index, entry) in entries.iter().enumerate() {
+            let text = match entry {
+                Input::String(text) if text.trim().is_empty() => continue,
+                Input::String(text) => text.trim(),
+                other => {
+                    self.at(Segment::Index(index), index, |walk| {
+                        walk.invalid_type("string", other.received())
+                    });
+                    continue;
+                }
+            };
+            let normalized = match rule {
+                Entry::Tag => text.to_owned(),
+                Entry::Uuid if is_uuid(text) => text.to_ascii_lowercase(),
+                Entry::Uuid => {
+                    self.at(Segment::Index(index), index, |walk| {
+                        walk.report(Code::InvalidUuid, Params::new(), Vec::new())
+                    });
+                    continue;
+                }
+                Entry::ContractId if is_uuid(text) => text.to_ascii_lowercase(),
+                Entry::ContractId => {
+                    self.at(Segment::Index(index), index, |walk| {
+                        walk.report(Code::NotUuid, Params::new(), Vec::new())
+                    });
+                    text.to_owned()
+                }
+            };
+            if kept.contains(&normalized) {
+                repeated += 1;
+            } else {
+                kept.push(normalized);
+            }
+        }
+        self.duplicates_removed(repeated);
+        if kept.is_empty() {
+            Outcome::Absent
+        } else {
+            Outcome::Valid(Norm::Strings(kept))
+        }
+    }
+
+    fn map(&mut self, entries: &[(String, Input)], key_max: Option<usize>, value_max: Option<usize>) -> Outcome {
+        let mut kept: Vec<(String, String)> = Vec::new();
+        let mut repeated = 0usize;
+        for (order, (raw_key, value)) in entries.iter().enumerate() {
+            let text = match value {
+                Input::Undefined | Input::Null => continue,
+                Input::String(text) if text.trim().is_empty() => continue,
+                Input::String(text) => text.trim(),
+                other => {
+                    self.at(Segment::Key(raw_key.clone()), order, |walk| {
+                        walk.invalid_type("string", other.received())
+                    });
+                    continue;
+                }
+            };
+            let key = raw_key.trim();
+            let entry_ok = self.at(Segment::Key(raw_key.clone()), order, |walk| {
+                if key.is_empty() {
+                    walk.report(Code::Required, Params::new(), Vec::new());
+                    return false;
+                }
+                let key_ok = matches!(walk.text(key, key_max, Some("key")), Outcome::Valid(_));
+                let value_ok = matches!(walk.text(text, value_max, Some("value")), Outcome::Valid(_));
+                key_ok && value_ok
+            });
+            if !entry_ok {
+                continue;
+            }
+            if kept.iter().any(|(kept_key, _)| kept_key == key) {
+                repeated += 1;
+            } else {
+                kept.push((key.to_owned(), text.to_owned()));
+            }
+        }
+        self.duplicates_removed(repeated);
+        if kept.is_empty() {
+            Outcome::Absent
+        } else {
+            kept.sort_by(|(a, _), (b, _)| a.cmp(b));
+            Outcome::Valid(Norm::Map(kept))
+        }
+    }
+
+    fn duplicates_removed(&mut self, count: usize) {
+        if count > 0 {
+            self.report(Code::DuplicateRemoved, Params::new().with("count", count), Vec::new());
+        }
+    }
+
+    /// `invalid_range`, `ends_in_past`, `overlapping_schedule` and `fractional_cents`.
+    fn schedule_rules(&mut self, body: &Checked) {
+        let Some(Norm::Object(schedule)) = body.valid("access_schedule") else {
+            return;
+        };
+        let usd = match schedule.slot("credit_type_id") {
+            Some(Slot { outcome: Outcome::Absent, .. }) => Some(true),
+            Some(Slot { outcome: Outcome::Valid(Norm::Text(id)), errors: false, .. }) => {
+                Some(id == USD_CENTS_CREDIT_TYPE_ID)
+            }
+            _ => None,
+        };
+        let Some(Norm::Objects(items)) = schedule.valid("schedule_items") else {
+            return;
+        };
+        let now = self.now();
+        let mut intervals: Vec<(usize, &Instant, &Instant)> = Vec::new();
+        for (index, item) in items {
+            let at = |field: &str| item_path(*index, field);
+            if let (Some(Norm::Number(amount)), Some(true)) = (item.valid("amount"), usd) {
+                if amount.fract() != 0.0 {
+                    self.report_at(at("amount"), Code::FractionalCents, Params::new(), Vec::new());
+                }
+            }
+            let start = match item.valid("starting_at") {
+                Some(Norm::Time(start)) => Some(start),
+                _ => None,
+            };
+            let Some(Norm::Time(end)) = item.valid("ending_before") else {
+                continue;
+            };
+            let mut in_range = true;
+            if let Some(start) = start {
+                if end <= start {
+                    in_range = false;
+                    let related = vec![pointer_of(&at("starting_at"))];
+                    self.report_at(at("ending_before"), Code::InvalidRange, Params::new(), related);
+                }
+            }
+            if *end <= now {
+                self.report_at(at("ending_before"), Code::EndsInPast, Params::new(), Vec::new());
+            }
+            if let (Some(start), true) = (start, in_range) {
+                intervals.push((*index, start, end));
+            }
+        }
+        for &(index, start, end) in &intervals {
+            let earlier = intervals.iter().find(|&&(other, other_start, other_end)| {
+                let starts_first = other_start < start || (other_start == start && other < index);
+                starts_first && other_start < end && start < other_end
+            });
+            if let Some(&(other, _, _)) = earlier {
+                self.report_at(
+                    item_path(index, "starting_at"),
+                    Code::OverlappingSchedule,
+                    Params::new().with("with", other),
+                    vec![format!("/access_schedule/schedule_items/{other}")],
+                );
+            }
+        }
+    }
+
+    /// `conflict`: specifiers together with applicable product ids or tags.
+    fn targeting_rules(&mut self, body: &Checked) {
+        let participates = |name: &str| {
+            matches!(body.slot(name), Some(Slot { outcome: Outcome::Valid(_), errors: false, .. }))
+        };
+        if !participates("specifiers") {
+            return;
+        }
+        let with: Vec<&str> = ["applicable_product_ids", "applicable_product_tags"]
+            .into_iter()
+            .filter(|name| participates(name))
+            .collect();
+        if with.is_empty() {
+            return;
+        }
+        let related = with.iter().map(|name| format!("/{name}")).collect();
+        self.report_at(
+            vec![Segment::Key("specifiers".into())],
+            Code::Conflict,
+            Params::new().with("with", with.join(", ")),
+            related,
+        );
+    }
+
+    fn now(&self) -> Instant {
+        match &self.options.now {
+            Some(now) => Instant::from_datetime(now),
+            None => current_time(),
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn current_time() -> Instant {
+    let since_epoch = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|duration| duration.as_millis() as f64)
+        .unwrap_or(0.0);
+    Instant::from_millis(since_epoch).unwrap_or(Instant { seconds: 0, fraction: String::new(), leap: false })
+}
+
+#[cfg(target_arch = "wasm32")]
+fn current_time() -> Instant {
+    // std's clock panics on wasm32-unknown-unknown; the browser's is the one to ask.
+    Instant::from_millis(js_sys::Date::now()).unwrap_or(Instant { seconds: 0, fraction: String::new(), leap: false })
+}
+
+/// The path of `field` of schedule item `index`.
+fn item_path(index: usize, field: &str) -> Vec<Segment> {
+    vec![
+        Segment::Key("access_schedule".into()),
+        Segment::Key("schedule_items".into()),
+        Segment::Index(index),
+        Segment::Key(field.into()),
+    ]
+}
+
+/// The stable-order rank of a path made of known keys and indexes.
+fn rank_of(path: &[Segment]) -> Vec<u32> {
+    let mut fields: &[Field] = BODY;
+    let mut rank = Vec::with_capacity(path.len());
+    for segment in path {
+        match segment {
+            Segment::Index(index) => rank.push(rank_index(*index)),
+            Segment::Key(key) => {
+                let position = schema::position(fields, key).unwrap_or(fields.len());
+                rank.push(rank_index(position));
+                fields = match fields.get(position).map(|field| &field.kind) {
+                    Some(Kind::Object(inner) | Kind::Objects(inner)) => inner,
+                    _ => &[],
+                };
+            }
+        }
+    }
+    rank
+}
+
+/// `undefined`, `null` and blank strings mean "not given", whatever the field's type.
+fn is_blank(value: &Input) -> bool {
+    match value {
+        Input::Undefined | Input::Null => true,
+        Input::String(text) => text.trim().is_empty(),
+        _ => false,
+    }
+}
+
+/// `8-4-4-4-12` hexadecimal digits, any letter case.
+pub(crate) fn is_uuid(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() == 36
+        && bytes.iter().enumerate().all(|(index, byte)| match index {
+            8 | 13 | 18 | 23 => *byte == b'-',
+            _ => byte.is_ascii_hexdigit(),
+        })
+}
+
+/// An HTML "valid floating-point number" (what number inputs give), parsed; `None` otherwise.
+fn parse_number_input(text: &str) -> Option<f64> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    let digits = |at: &mut usize| {
+        let start = *at;
+        while bytes.get(*at).is_some_and(u8::is_ascii_digit) {
+            *at += 1;
+        }
+        *at - start
+    };
+    if bytes.first() == Some(&b'-') {
+        at += 1;
+    }
+    let whole = digits(&mut at);
+    let mut fraction = 0;
+    if bytes.get(at) == Some(&b'.') {
+        at += 1;
+        fraction = digits(&mut at);
+        if fraction == 0 {
+            return None;
+        }
+    }
+    if whole == 0 && fraction == 0 {
+        return None;
+    }
+    if matches!(bytes.get(at), Some(b'e' | b'E')) {
+        at += 1;
+        if matches!(bytes.get(at), Some(b'+' | b'-')) {
+            at += 1;
+        }
+        if digits(&mut at) == 0 {
+            return None;
+        }
+    }
+    if at != bytes.len() {
+        return None;
+    }
+    text.parse().ok()
+}
+
+fn object_value(checked: &Checked) -> Map<String, Value> {
+    let mut object = Map::new();
+    for slot in &checked.slots {
+        if let Outcome::Valid(norm) = &slot.outcome {
+            object.insert(slot.name.to_owned(), norm_value(norm));
+        }
+    }
+    object
+}
+
+fn norm_value(norm: &Norm) -> Value {
+    match norm {
+        Norm::Text(text) => Value::String(text.clone()),
+        Norm::Number(number) => number_value(*number),
+        Norm::Time(instant) => Value::String(instant.to_iso()),
+        Norm::Strings(entries) => Value::Array(entries.iter().cloned().map(Value::String).collect()),
+        Norm::Map(entries) => Value::Object(
+            entries.iter().map(|(key, value)| (key.clone(), Value::String(value.clone()))).collect(),
+        ),
+        Norm::Object(checked) => Value::Object(object_value(checked)),
+        Norm::Objects(entries) => {
+            Value::Array(entries.iter().map(|(_, checked)| Value::Object(object_value(checked))).collect())
+        }
+    }
+}
+
+/// A whole number is written without a fraction (`1000`, never `1000.0`).
+fn number_value(number: f64) -> Value {
+    const SAFE: f64 = 9_007_199_254_740_992.0;
+    if number.fract() == 0.0 && number.abs() < SAFE {
+        Value::from(number as i64)
+    } else {
+        serde_json::Number::from_f64(number).map_or(Value::Null, Value::Number)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_inputs_follow_the_html_grammar() {
+        let accepted = [("1000", 1000.0), ("12.5", 12.5), ("-3", -3.0), ("1e3", 1000.0), (".5", 0.5), ("05", 5.0), ("1E+2", 100.0), ("-0", 0.0)];
+        for (text, expected) in accepted {
+            assert_eq!(parse_number_input(text), Some(expected), "{text}");
+        }
+        for text in ["1,000", "ten", "0x10", "+5", "5.", "", "-", "1e", ".", "Infinity", "NaN", "1 000"] {
+            assert_eq!(parse_number_input(text), None, "{text}");
+        }
+        assert_eq!(parse_number_input("1e999"), Some(f64::INFINITY));
+    }
+
+    #[test]
+    fn uuids_are_8_4_4_4_12_hex() {
+        assert!(is_uuid("13117714-3F05-48e5-a6e9-a66093f13b4d"));
+        assert!(!is_uuid("13117714-3f05-48e5-a6e9-a66093f13b4"));
+        assert!(!is_uuid("13117714x3f05-48e5-a6e9-a66093f13b4d"));
+        assert!(!is_uuid("g3117714-3f05-48e5-a6e9-a66093f13b4d"));
+    }
+
+    #[test]
+    fn whole_numbers_have_no_fraction_in_text() {
+        assert_eq!(number_value(1000.0).to_string(), "1000");
+        assert_eq!(number_value(12.5).to_string(), "12.5");
+        assert_eq!(number_value(-0.0 + 0.0).to_string(), "0");
+        assert_eq!(number_value(1e300).to_string(), "1e+300");
+    }
+
+    #[test]
+    fn ranks_follow_the_table() {
+        let path = item_path(2, "ending_before");
+        assert_eq!(rank_of(&path), vec![3, 1, 2, 2]);
+        assert_eq!(rank_of(&[Segment::Key("specifiers".into())]), vec![9]);
+    }
+}

@@ -1,0 +1,1 @@
+//! `describeCredit`: one English sentence about a credit.

@@ -1,0 +1,150 @@
+//! # credit-rules
+//!
+//! Validates and normalizes a draft of Metronome's
+//! `POST /v1/contracts/customerCredits/create` body, the same way natively (for a server)
+//! and in the browser (WebAssembly, see the npm package built into `pkg/`).
+//!
+//! ```
+//! use credit_rules::{validate, Options};
+//! use serde_json::json;
+//!
+//! let draft = json!({
+//!     "customer_id": "13117714-3F05-48E5-A6E9-A66093F13B4D",
+//!     "product_id": "f14d6729-6a44-4b13-9908-9387f1918790",
+//!     "priority": "100",
+//!     "access_schedule": {"schedule_items": [
+//!         {"amount": 1000, "starting_at": "2026-01-01", "ending_before": "2026-02-01T00:00:00Z"}
+//!     ]}
+//! });
+//! let report = validate(&draft, &Options::default());
+//! assert!(report.valid);
+//! let value = report.value.unwrap();
+//! assert_eq!(value["customer_id"], "13117714-3f05-48e5-a6e9-a66093f13b4d");
+//! assert_eq!(value["access_schedule"]["schedule_items"][0]["starting_at"], "2026-01-01T00:00:00.000Z");
+//! ```
+//!
+//! The contract is the project's SPEC: codes and pointers are API, messages are presentation
+//! and can be replaced per code with [`Options::messages`].
+
+#![warn(missing_docs)]
+
+mod check;
+pub mod describe;
+mod input;
+pub mod issue;
+pub mod json_schema;
+pub mod schema;
+mod time;
+pub mod typescript;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+pub use input::{Input, Probe, Received, Source, Unreadable};
+pub use issue::{Code, Issue, ParamValue, Params, Segment, Severity};
+
+/// How to validate.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The instant `ends_in_past` compares against; `None` means the current time.
+    pub now: Option<DateTime<Utc>>,
+    /// Unknown keys become warnings and are dropped from the value, instead of errors.
+    pub allow_unknown_fields: bool,
+    /// Message templates per code (`{param}` placeholders), replacing the English defaults.
+    pub messages: BTreeMap<String, String>,
+}
+
+impl Options {
+    /// Reads `{now?, allowUnknownFields?, messages?}` (the JS `ValidateOptions`) from any
+    /// [`Source`]. What cannot be read is left at its default: a `now` that is not a timestamp
+    /// means the current time, a message that is not a string is ignored.
+    pub fn read<S: Source>(source: &S) -> Options {
+        let mut options = Options::default();
+        if source.probe() != Probe::Object {
+            return options;
+        }
+        let property = |key: &str| source.property(key).ok();
+        options.now = property("now").and_then(|now| {
+            let instant = match now.probe() {
+                Probe::String(text) => time::parse(text.trim()).ok(),
+                Probe::Date(millis) => time::Instant::from_millis(millis).ok(),
+                _ => None,
+            }?;
+            instant.to_datetime()
+        });
+        options.allow_unknown_fields =
+            property("allowUnknownFields").is_some_and(|flag| flag.probe() == Probe::Bool(true));
+        if let Some(messages) = property("messages").filter(|m| m.probe() == Probe::Object) {
+            for key in messages.keys().unwrap_or_default() {
+                if let Some(Probe::String(template)) = messages.property(&key).ok().map(|t| t.probe()) {
+                    options.messages.insert(key, template);
+                }
+            }
+        }
+        options
+    }
+}
+
+/// The outcome of validating one draft.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// No errors (warnings allowed).
+    pub valid: bool,
+    /// Every error, in the stable order of the SPEC.
+    pub errors: Vec<Issue>,
+    /// Every warning, in the same order.
+    pub warnings: Vec<Issue>,
+    /// The normalized body, present exactly when `valid`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<serde_json::Value>,
+}
+
+impl Report {
+    /// Errors, then warnings, whose pointer or a related pointer is `pointer` or below it.
+    pub fn issues_at(&self, pointer: &str) -> Vec<Issue> {
+        self.errors
+            .iter()
+            .chain(self.warnings.iter())
+            .filter(|issue| issue.concerns(pointer))
+            .cloned()
+            .collect()
+    }
+}
+
+/// Validates and normalizes a draft given as a JSON value.
+pub fn validate(draft: &serde_json::Value, options: &Options) -> Report {
+    validate_source(draft, options)
+}
+
+/// Validates any [`Source`] of a draft (a JSON value, or a JS value at the wasm edge).
+pub fn validate_source<S: Source>(draft: S, options: &Options) -> Report {
+    let input = input::read_body(&draft);
+    check::validate_input(&input, options)
+}
+
+/// Validates a draft given as JSON text. Text that does not parse (including nesting deeper
+/// than 128, a number that overflows a double, or an escaped lone surrogate) is `invalid_json`.
+pub fn validate_json(text: &str, options: &Options) -> Report {
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(draft) => validate(&draft, options),
+        Err(error) => check::whole_body_error(
+            Code::InvalidJson,
+            Params::new().with("detail", error.to_string()),
+            options,
+        ),
+    }
+}
+
+/// The issues a form shows under the input at `pointer`, computed on the whole draft:
+/// errors first, then warnings.
+pub fn validate_field(draft: &serde_json::Value, pointer: &str, options: &Options) -> Vec<Issue> {
+    validate(draft, options).issues_at(pointer)
+}
+
+/// Every rule: code, severity and default message.
+pub fn rule_catalog() -> Vec<issue::Rule> {
+    issue::catalog()
+}

@@ -1,0 +1,350 @@
+//! Timestamps: the accepted forms of SPEC section 4 rule 5 and the fine print of section 6.
+//!
+//! Parsed by hand rather than with chrono so that second 60, fractions longer than
+//! nanoseconds and "no offset" can each be told apart and reported precisely.
+
+use chrono::NaiveDate;
+use std::cmp::Ordering;
+
+/// An instant in UTC: whole seconds since the Unix epoch and the fraction's decimal digits
+/// (trailing zeros removed, so that comparing the digit strings compares the fractions).
+#[derive(Debug, Clone)]
+pub struct Instant {
+    /// Seconds since 1970-01-01T00:00:00Z.
+    pub seconds: i64,
+    /// The fraction of a second as decimal digits, without trailing zeros.
+    pub fraction: String,
+    /// Written with second 60: it parses, but is never on an hour boundary.
+    pub leap: bool,
+}
+
+impl PartialEq for Instant {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Instant {}
+
+impl Ord for Instant {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.seconds
+            .cmp(&other.seconds)
+            .then_with(|| self.fraction.as_bytes().cmp(other.fraction.as_bytes()))
+    }
+}
+
+impl PartialOrd for Instant {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z: the instants a timestamp must lie within.
+const FIRST_SECOND: i64 = -62_167_219_200;
+const END_SECOND: i64 = 253_402_300_800;
+
+/// Why a timestamp was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimestampError {
+    /// Not one of the accepted forms.
+    Format,
+    /// A date and time without an offset (what `<input type="datetime-local">` gives).
+    MissingOffset,
+    /// Outside years 0000 to 9999 in UTC, or an invalid `Date`.
+    OutOfRange,
+}
+
+impl TimestampError {
+    /// The `reason` param of `invalid_timestamp`.
+    pub fn reason(self) -> &'static str {
+        match self {
+            TimestampError::Format => "format",
+            TimestampError::MissingOffset => "missing_offset",
+            TimestampError::OutOfRange => "out_of_range",
+        }
+    }
+}
+
+impl Instant {
+    /// Whether minutes, seconds and every digit of the fraction are zero in UTC.
+    pub fn is_hour_aligned(&self) -> bool {
+        !self.leap && self.seconds.rem_euclid(3600) == 0 && self.fraction.is_empty()
+    }
+
+    /// From milliseconds since the epoch (a JS `Date`'s time value).
+    pub fn from_millis(millis: f64) -> Result<Instant, TimestampError> {
+        if !millis.is_finite() {
+            return Err(TimestampError::OutOfRange);
+        }
+        let whole = millis.floor();
+        // Date values are whole milliseconds; the range check below bounds the cast.
+        let seconds = (whole / 1000.0).floor();
+        if seconds < FIRST_SECOND as f64 || seconds >= END_SECOND as f64 {
+            return Err(TimestampError::OutOfRange);
+        }
+        let seconds = seconds as i64;
+        let millis_part = (whole - seconds as f64 * 1000.0) as i64;
+        Ok(Instant {
+            seconds,
+            fraction: fraction_digits(&format!("{millis_part:03}")),
+            leap: false,
+        })
+    }
+
+    /// From a chrono instant.
+    pub fn from_datetime(datetime: &chrono::DateTime<chrono::Utc>) -> Instant {
+        Instant {
+            seconds: datetime.timestamp(),
+            fraction: fraction_digits(&format!("{:09}", datetime.timestamp_subsec_nanos())),
+            leap: false,
+        }
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS.mmmZ`, what `Date.prototype.toISOString` prints.
+    pub fn to_iso(&self) -> String {
+        let days = self.seconds.div_euclid(86_400);
+        let second_of_day = self.seconds.rem_euclid(86_400);
+        let (year, month, day) = civil_from_days(days);
+        let millis: String = self.fraction.chars().chain(std::iter::repeat('0')).take(3).collect();
+        format!(
+            "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{millis}Z",
+            second_of_day / 3600,
+            second_of_day % 3600 / 60,
+            second_of_day % 60
+        )
+    }
+
+    /// The same instant as a chrono value (nanosecond precision).
+    pub fn to_datetime(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        let nanos: String = self.fraction.chars().chain(std::iter::repeat('0')).take(9).collect();
+        chrono::DateTime::from_timestamp(self.seconds, nanos.parse().ok()?)
+    }
+
+    /// `YYYY-MM-DD HH:MM UTC`, for sentences.
+    pub fn to_human(&self) -> String {
+        let iso = self.to_iso();
+        format!("{} {} UTC", iso.get(..10).unwrap_or(""), iso.get(11..16).unwrap_or(""))
+    }
+}
+
+fn fraction_digits(digits: &str) -> String {
+    digits.trim_end_matches('0').to_owned()
+}
+
+/// Parses a trimmed timestamp: RFC 3339 with any offset (`T`, `t` or a space between date and
+/// time), or a date alone meaning midnight UTC.
+pub fn parse(text: &str) -> Result<Instant, TimestampError> {
+    let mut cursor = Cursor { bytes: text.as_bytes(), at: 0 };
+    let year = cursor.digits(4)?;
+    cursor.expect(b'-')?;
+    let month = cursor.digits(2)?;
+    cursor.expect(b'-')?;
+    let day = cursor.digits(2)?;
+    let date = NaiveDate::from_ymd_opt(year as i32, month, day).ok_or(TimestampError::Format)?;
+    let days = days_from_civil(&date);
+    if cursor.done() {
+        return within_range(Instant { seconds: days * 86_400, fraction: String::new(), leap: false });
+    }
+    if !matches!(cursor.next(), Some(b'T' | b't' | b' ')) {
+        return Err(TimestampError::Format);
+    }
+    let hour = cursor.digits(2)?;
+    cursor.expect(b':')?;
+    let minute = cursor.digits(2)?;
+    let mut second = None;
+    let mut fraction = String::new();
+    if cursor.peek() == Some(b':') {
+        cursor.at += 1;
+        second = Some(cursor.digits(2)?);
+        if cursor.peek() == Some(b'.') {
+            cursor.at += 1;
+            let digits = cursor.take_digits();
+            if digits.is_empty() {
+                return Err(TimestampError::Format);
+            }
+            fraction = fraction_digits(digits);
+        }
+    }
+    if hour > 23 || minute > 59 || second.is_some_and(|s| s > 60) {
+        return Err(TimestampError::Format);
+    }
+    let offset_seconds = match cursor.next() {
+        None => return Err(TimestampError::MissingOffset),
+        Some(b'Z' | b'z') => 0,
+        Some(sign @ (b'+' | b'-')) => {
+            let offset_hour = cursor.digits(2)?;
+            cursor.expect(b':')?;
+            let offset_minute = cursor.digits(2)?;
+            if offset_hour > 23 || offset_minute > 59 {
+                return Err(TimestampError::Format);
+            }
+            let magnitude = i64::from(offset_hour * 3600 + offset_minute * 60);
+            if sign == b'-' {
+                -magnitude
+            } else {
+                magnitude
+            }
+        }
+        Some(_) => return Err(TimestampError::Format),
+    };
+    // RFC 3339 requires seconds; a time without them is only accepted as "missing offset"
+    // above, so that a datetime-local value gets the precise reason.
+    let second = second.ok_or(TimestampError::Format)?;
+    if !cursor.done() {
+        return Err(TimestampError::Format);
+    }
+    let local = days * 86_400 + i64::from(hour * 3600 + minute * 60 + second);
+    within_range(Instant { seconds: local - offset_seconds, fraction, leap: second == 60 })
+}
+
+fn within_range(instant: Instant) -> Result<Instant, TimestampError> {
+    if instant.seconds < FIRST_SECOND || instant.seconds >= END_SECOND {
+        Err(TimestampError::OutOfRange)
+    } else {
+        Ok(instant)
+    }
+}
+
+struct Cursor<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    fn next(&mut self) -> Option<u8> {
+        let byte = self.peek();
+        if byte.is_some() {
+            self.at += 1;
+        }
+        byte
+    }
+
+    fn done(&self) -> bool {
+        self.at >= self.bytes.len()
+    }
+
+    fn expect(&mut self, wanted: u8) -> Result<(), TimestampError> {
+        if self.next() == Some(wanted) {
+            Ok(())
+        } else {
+            Err(TimestampError::Format)
+        }
+    }
+
+    fn digits(&mut self, count: usize) -> Result<u32, TimestampError> {
+        let mut value = 0u32;
+        for _ in 0..count {
+            match self.next() {
+                Some(byte @ b'0'..=b'9') => value = value * 10 + u32::from(byte - b'0'),
+                _ => return Err(TimestampError::Format),
+            }
+        }
+        Ok(value)
+    }
+
+    fn take_digits(&mut self) -> &'a str {
+        let start = self.at;
+        while matches!(self.peek(), Some(b'0'..=b'9')) {
+            self.at += 1;
+        }
+        // Only ASCII digits were consumed, so the slice is valid UTF-8.
+        std::str::from_utf8(self.bytes.get(start..self.at).unwrap_or_default()).unwrap_or_default()
+    }
+}
+
+fn days_from_civil(date: &NaiveDate) -> i64 {
+    use chrono::Datelike;
+    i64::from(date.num_days_from_ce()) - 719_163
+}
+
+/// The proleptic Gregorian date of a day number counted from 1970-01-01 (Howard Hinnant's
+/// `civil_from_days`).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z.rem_euclid(146_097);
+    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let mp = (5 * day_of_year + 2) / 153;
+    let day = (day_of_year - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iso(text: &str) -> String {
+        parse(text).map(|instant| instant.to_iso()).unwrap_or_else(|error| format!("{error:?}"))
+    }
+
+    #[test]
+    fn accepted_forms_print_in_utc() {
+        let table = [
+            ("2026-01-01", "2026-01-01T00:00:00.000Z"),
+            ("2026-01-01T05:00:00+05:00", "2026-01-01T00:00:00.000Z"),
+            ("2026-04-01T02:00:00+02:00", "2026-04-01T00:00:00.000Z"),
+            ("2026-01-01 00:00:00z", "2026-01-01T00:00:00.000Z"),
+            ("2025-12-31t23:00:00-01:00", "2026-01-01T00:00:00.000Z"),
+            ("2026-01-01T00:00:00.120Z", "2026-01-01T00:00:00.120Z"),
+            ("0000-01-01T00:00:00Z", "0000-01-01T00:00:00.000Z"),
+            ("9999-12-31T23:00:00Z", "9999-12-31T23:00:00.000Z"),
+            ("2024-02-29T00:00:00Z", "2024-02-29T00:00:00.000Z"),
+            ("1969-07-20T20:00:00Z", "1969-07-20T20:00:00.000Z"),
+        ];
+        for (text, expected) in table {
+            assert_eq!(iso(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn refused_forms_say_why() {
+        let table = [
+            ("2026-01-01T00:00:00", TimestampError::MissingOffset),
+            ("2026-01-01T09:00", TimestampError::MissingOffset),
+            ("2026-01-01T09:00Z", TimestampError::Format),
+            ("2026-02-30", TimestampError::Format),
+            ("2025-02-29T00:00:00Z", TimestampError::Format),
+            ("2026-01-01T24:00:00Z", TimestampError::Format),
+            ("2026-01-01T00:00:00.Z", TimestampError::Format),
+            ("2026-01-01T00:00:00+0100", TimestampError::Format),
+            ("2026-1-01", TimestampError::Format),
+            ("tomorrow", TimestampError::Format),
+            ("0000-01-01T00:00:00+01:00", TimestampError::OutOfRange),
+            ("9999-12-31T23:00:00-01:00", TimestampError::OutOfRange),
+        ];
+        for (text, expected) in table {
+            assert_eq!(parse(text), Err(expected), "{text}");
+        }
+    }
+
+    #[test]
+    fn alignment_is_judged_digit_by_digit() {
+        assert!(parse("2026-01-01T00:00:00.000Z").is_ok_and(|i| i.is_hour_aligned()));
+        assert!(parse("2026-01-01T00:30:00+00:30").is_ok_and(|i| i.is_hour_aligned()));
+        assert!(parse("2026-01-01T00:00:00.0000000001Z").is_ok_and(|i| !i.is_hour_aligned()));
+        assert!(parse("2026-01-01T00:59:60Z").is_ok_and(|i| !i.is_hour_aligned()));
+        assert!(parse("2026-01-01T00:00:60Z").is_ok_and(|i| !i.is_hour_aligned()));
+    }
+
+    #[test]
+    fn fractions_compare_by_value() {
+        let earlier = parse("2026-01-01T00:00:00.05Z");
+        let later = parse("2026-01-01T00:00:00.5Z");
+        assert!(matches!((earlier, later), (Ok(a), Ok(b)) if a < b));
+    }
+
+    #[test]
+    fn millis_round_trip() {
+        assert_eq!(Instant::from_millis(1_767_225_600_000.0).map(|i| i.to_iso()), Ok("2026-01-01T00:00:00.000Z".into()));
+        assert_eq!(Instant::from_millis(-1.0).map(|i| i.to_iso()), Ok("1969-12-31T23:59:59.999Z".into()));
+        assert_eq!(Instant::from_millis(f64::NAN), Err(TimestampError::OutOfRange));
+    }
+}
