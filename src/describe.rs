@@ -1,1 +1,196 @@
-//! `describeCredit`: one English sentence about a credit.
+//! `describeCredit`: one English sentence about a credit, for previews and confirmations.
+
+use crate::schema::USD_CENTS_CREDIT_TYPE_ID;
+use crate::time;
+use crate::Report;
+use serde_json::Value;
+
+/// Describes a validated draft; a draft with errors is described by its error count.
+pub fn describe_report(report: &Report) -> String {
+    match (&report.value, report.errors.len()) {
+        (Some(value), _) => describe(value),
+        (None, 1) => "This credit draft has 1 error to fix.".to_owned(),
+        (None, count) => format!("This credit draft has {count} errors to fix."),
+    }
+}
+
+/// One sentence for a normalized body, e.g. `$10.00 of credit from 2026-01-01 00:00 UTC to
+/// 2026-02-01 00:00 UTC, priority 100, for all products on all contracts.`
+pub fn describe(value: &Value) -> String {
+    let schedule = &value["access_schedule"];
+    let credit_type = schedule["credit_type_id"].as_str().unwrap_or(USD_CENTS_CREDIT_TYPE_ID);
+    let items: Vec<String> = schedule["schedule_items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .enumerate()
+        .map(|(index, item)| {
+            let amount = amount_text(&item["amount"], credit_type);
+            let credit = if index == 0 { " of credit" } else { "" };
+            format!(
+                "{amount}{credit} from {} to {}",
+                when(&item["starting_at"]),
+                when(&item["ending_before"])
+            )
+        })
+        .collect();
+    let mut sentence = String::new();
+    if let Some(name) = value["name"].as_str() {
+        sentence.push_str(&format!("“{name}”: "));
+    }
+    sentence.push_str(&join(&items));
+    if credit_type != USD_CENTS_CREDIT_TYPE_ID {
+        sentence.push_str(&format!(" (credit type {credit_type})"));
+    }
+    if let Some(priority) = value["priority"].as_f64() {
+        sentence.push_str(&format!(", priority {}", plain_number(priority)));
+    }
+    sentence.push_str(&format!(", for {} on {}.", products(value), contracts(value)));
+    sentence
+}
+
+fn when(value: &Value) -> String {
+    value
+        .as_str()
+        .and_then(|text| time::parse(text).ok())
+        .map_or_else(|| "?".to_owned(), |instant| instant.to_human())
+}
+
+fn amount_text(amount: &Value, credit_type: &str) -> String {
+    let Some(amount) = amount.as_f64() else {
+        return "?".to_owned();
+    };
+    if credit_type == USD_CENTS_CREDIT_TYPE_ID {
+        format!("${}", dollars_from_cents(amount))
+    } else {
+        format!("{} units", group_thousands(&plain_number(amount)))
+    }
+}
+
+/// Cents as dollars with at least two decimals, shifting the decimal text exactly.
+pub fn dollars_from_cents(cents: f64) -> String {
+    let text = plain_number(cents.abs());
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let padded = format!("{whole:0>3}");
+    let split = padded.len() - 2;
+    let dollars = padded.get(..split).unwrap_or("0").trim_start_matches('0');
+    let dollars = if dollars.is_empty() { "0" } else { dollars };
+    let decimals = format!("{}{fraction}", padded.get(split..).unwrap_or("00"));
+    let sign = if cents < 0.0 { "-" } else { "" };
+    format!("{sign}{}.{decimals}", group_thousands(dollars))
+}
+
+fn plain_number(number: f64) -> String {
+    format!("{number}")
+}
+
+fn group_thousands(number: &str) -> String {
+    let (whole, rest) = match number.find('.') {
+        Some(dot) => number.split_at(dot),
+        None => (number, ""),
+    };
+    let digits: Vec<char> = whole.chars().collect();
+    let mut grouped = String::new();
+    for (index, digit) in digits.iter().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 && digit.is_ascii_digit() {
+            grouped.push(',');
+        }
+        grouped.push(*digit);
+    }
+    grouped + rest
+}
+
+fn strings(value: &Value) -> Vec<&str> {
+    value.as_array().into_iter().flatten().filter_map(Value::as_str).collect()
+}
+
+fn listed(noun: &str, entries: &[&str]) -> String {
+    match entries {
+        [one] => format!("{noun} {one}"),
+        many if many.len() <= 3 => format!("{noun}s {}", join(many)),
+        many => format!("{} {noun}s", many.len()),
+    }
+}
+
+fn products(value: &Value) -> String {
+    if let Some(specifiers) = value["specifiers"].as_array() {
+        return match specifiers.len() {
+            1 => "the products of 1 specifier".to_owned(),
+            count => format!("the products of {count} specifiers"),
+        };
+    }
+    let ids = strings(&value["applicable_product_ids"]);
+    let tags = strings(&value["applicable_product_tags"]);
+    match (ids.is_empty(), tags.is_empty()) {
+        (true, true) => "all products".to_owned(),
+        (false, true) => listed("product", &ids),
+        (true, false) => format!("products tagged {}", join(&tags)),
+        (false, false) => format!("{} and products tagged {}", listed("product", &ids), join(&tags)),
+    }
+}
+
+fn contracts(value: &Value) -> String {
+    let ids = strings(&value["applicable_contract_ids"]);
+    if ids.is_empty() {
+        "all contracts".to_owned()
+    } else {
+        listed("contract", &ids)
+    }
+}
+
+fn join<S: AsRef<str>>(parts: &[S]) -> String {
+    match parts {
+        [] => String::new(),
+        [one] => one.as_ref().to_owned(),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", init.join(", "), last.as_ref())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn the_spec_example() {
+        let value = json!({
+            "customer_id": "13117714-3f05-48e5-a6e9-a66093f13b4d",
+            "product_id": "f14d6729-6a44-4b13-9908-9387f1918790",
+            "priority": 100,
+            "access_schedule": {"schedule_items": [{"amount": 1000, "starting_at": "2026-01-01T00:00:00.000Z", "ending_before": "2026-02-01T00:00:00.000Z"}]}
+        });
+        assert_eq!(
+            describe(&value),
+            "$10.00 of credit from 2026-01-01 00:00 UTC to 2026-02-01 00:00 UTC, priority 100, for all products on all contracts."
+        );
+    }
+
+    #[test]
+    fn cents_become_dollars_exactly() {
+        let table = [(1000.0, "10.00"), (5.0, "0.05"), (12.5, "0.125"), (123456789.0, "1,234,567.89"), (0.5, "0.005"), (100.0, "1.00")];
+        for (cents, dollars) in table {
+            assert_eq!(dollars_from_cents(cents), dollars, "{cents}");
+        }
+    }
+
+    #[test]
+    fn several_items_targets_and_a_name() {
+        let value = json!({
+            "priority": 5,
+            "name": "Launch",
+            "access_schedule": {"credit_type_id": "5ae401dc-a648-4b49-9ac3-391bb5bc4d7b", "schedule_items": [
+                {"amount": 1500, "starting_at": "2026-01-01T00:00:00.000Z", "ending_before": "2026-02-01T00:00:00.000Z"},
+                {"amount": 2.5, "starting_at": "2026-02-01T00:00:00.000Z", "ending_before": "2026-03-01T00:00:00.000Z"}
+            ]},
+            "applicable_product_tags": ["compute", "storage"],
+            "applicable_contract_ids": ["c1"]
+        });
+        assert_eq!(
+            describe(&value),
+            "“Launch”: 1,500 units of credit from 2026-01-01 00:00 UTC to 2026-02-01 00:00 UTC and 2.5 units from 2026-02-01 00:00 UTC to 2026-03-01 00:00 UTC (credit type 5ae401dc-a648-4b49-9ac3-391bb5bc4d7b), priority 5, for products tagged compute and storage on contract c1."
+        );
+    }
+}

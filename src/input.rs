@@ -86,6 +86,23 @@ pub enum Probe {
     Other(Received),
 }
 
+impl Probe {
+    /// What this value is, for `invalid_type`.
+    pub fn received(&self) -> Received {
+        match self {
+            Probe::Undefined => Received::Undefined,
+            Probe::Null => Received::Null,
+            Probe::Bool(_) => Received::Boolean,
+            Probe::Number(_) => Received::Number,
+            Probe::String(_) => Received::String,
+            Probe::Date(_) => Received::Date,
+            Probe::Array => Received::Array,
+            Probe::Object => Received::Object,
+            Probe::Other(received) => *received,
+        }
+    }
+}
+
 /// A draft to read: the few operations the schema walk needs. Every read that runs user code
 /// (a getter, a Proxy trap) returns `Err(Unreadable)` instead of throwing.
 pub trait Source: Sized {

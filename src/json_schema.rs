@@ -1,1 +1,80 @@
-//! The JSON Schema export.
+//! The JSON Schema (2020-12) of the normalized body, read off the field table.
+
+use crate::schema::{Entry, Field, Kind, NumberRule, BODY, MAX_ENTRIES};
+use serde_json::{json, Map, Value};
+
+const UUID_PATTERN: &str = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
+const TIMESTAMP_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:00:00\\.000Z$";
+
+/// The schema of what `validate` outputs: trimmed, lowercased, UTC, on the hour.
+pub fn credit_json_schema() -> Value {
+    let mut schema = object_schema(BODY);
+    if let Value::Object(map) = &mut schema {
+        let mut head = Map::new();
+        head.insert("$schema".into(), json!("https://json-schema.org/draft/2020-12/schema"));
+        head.insert("title".into(), json!("CreditCreateParams"));
+        head.insert(
+            "description".into(),
+            json!("The normalized body of POST /v1/contracts/customerCredits/create. This schema cannot express the cross-field rules: ending_before later than starting_at (invalid_range) and specifiers not together with applicable_product_ids or applicable_product_tags (conflict). A body it accepts may still have errors: validate with credit-rules."),
+        );
+        head.append(map);
+        return Value::Object(head);
+    }
+    schema
+}
+
+fn object_schema(fields: &[Field]) -> Value {
+    let properties: Map<String, Value> =
+        fields.iter().map(|field| (field.name.to_owned(), field_schema(field))).collect();
+    let required: Vec<&str> = fields.iter().filter(|f| f.required).map(|f| f.name).collect();
+    let mut schema = json!({"type": "object", "properties": properties, "additionalProperties": false});
+    if required.is_empty() {
+        schema["minProperties"] = json!(1);
+    } else {
+        schema["required"] = json!(required);
+    }
+    schema
+}
+
+fn field_schema(field: &Field) -> Value {
+    let mut schema = kind_schema(&field.kind);
+    schema["description"] = json!(field.doc);
+    schema
+}
+
+fn text_schema(max: Option<usize>) -> Value {
+    let mut schema = json!({"type": "string", "minLength": 1});
+    if let Some(max) = max {
+        schema["maxLength"] = json!(max);
+    }
+    schema
+}
+
+fn kind_schema(kind: &Kind) -> Value {
+    match kind {
+        Kind::Uuid => json!({"type": "string", "pattern": UUID_PATTERN}),
+        Kind::Text { max } => text_schema(*max),
+        Kind::Number(NumberRule::Priority) => json!({"type": "number"}),
+        Kind::Number(NumberRule::Amount) => json!({"type": "number", "exclusiveMinimum": 0}),
+        Kind::Timestamp => json!({"type": "string", "format": "date-time", "pattern": TIMESTAMP_PATTERN}),
+        Kind::Enum(values) => json!({"type": "string", "enum": values}),
+        Kind::Object(fields) => object_schema(fields),
+        Kind::Objects(fields) => {
+            json!({"type": "array", "items": object_schema(fields), "minItems": 1, "maxItems": MAX_ENTRIES})
+        }
+        Kind::Strings(entry) => {
+            let items = match entry {
+                Entry::Uuid => json!({"type": "string", "pattern": UUID_PATTERN}),
+                Entry::ContractId | Entry::Tag => text_schema(None),
+            };
+            json!({"type": "array", "items": items, "minItems": 1, "maxItems": MAX_ENTRIES, "uniqueItems": true})
+        }
+        Kind::Map { key_max, value_max } => json!({
+            "type": "object",
+            "propertyNames": text_schema(*key_max),
+            "additionalProperties": text_schema(*value_max),
+            "minProperties": 1,
+            "maxProperties": MAX_ENTRIES,
+        }),
+    }
+}

@@ -1,0 +1,22 @@
+//! `js/types.d.ts` is generated from the field table; this keeps the committed file current.
+
+#[test]
+fn js_types_match_the_field_table() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("js/types.d.ts");
+    let generated = credit_rules::typescript::declarations();
+    if std::env::var_os("UPDATE_TYPES").is_some() {
+        std::fs::write(&path, &generated).expect("write js/types.d.ts");
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(committed == generated, "js/types.d.ts is stale: run UPDATE_TYPES=1 cargo test --test typescript");
+}
+
+#[test]
+fn every_field_of_the_table_is_declared() {
+    let text = credit_rules::typescript::declarations();
+    for field in credit_rules::schema::BODY {
+        assert!(text.contains(&format!("  {}", field.name)), "{} missing", field.name);
+    }
+    let any = text.split(|c: char| !c.is_ascii_alphanumeric()).any(|word| word == "any");
+    assert!(!any, "no `any` in the public types");
+}
