@@ -382,6 +382,7 @@ impl<'o> Walk<'o> {
     }
 
     fn strings(&mut self, entries: &[Input], rule: Entry) -> Outcome {
+        let errors_before = self.errors;
         let mut kept: Vec<String> = Vec::new();
         let mut repeated = 0usize;
         for (index, entry) in entries.iter().enumerate() {
@@ -419,14 +420,16 @@ impl<'o> Walk<'o> {
             }
         }
         self.duplicates_removed(repeated);
-        if kept.is_empty() {
-            Outcome::Absent
-        } else {
-            Outcome::Valid(Norm::Strings(kept))
+        match (kept.is_empty(), self.errors > errors_before) {
+            // Entries in error still make the field given (a specifier is then not empty).
+            (true, true) => Outcome::Invalid,
+            (true, false) => Outcome::Absent,
+            (false, _) => Outcome::Valid(Norm::Strings(kept)),
         }
     }
 
     fn map(&mut self, entries: &[(String, Input)], key_max: Option<usize>, value_max: Option<usize>) -> Outcome {
+        let errors_before = self.errors;
         let mut kept: Vec<(String, String)> = Vec::new();
         let mut repeated = 0usize;
         for (order, (raw_key, value)) in entries.iter().enumerate() {
@@ -461,11 +464,13 @@ impl<'o> Walk<'o> {
             }
         }
         self.duplicates_removed(repeated);
-        if kept.is_empty() {
-            Outcome::Absent
-        } else {
-            kept.sort_by(|(a, _), (b, _)| a.cmp(b));
-            Outcome::Valid(Norm::Map(kept))
+        match (kept.is_empty(), self.errors > errors_before) {
+            (true, true) => Outcome::Invalid,
+            (true, false) => Outcome::Absent,
+            (false, _) => {
+                kept.sort_by(|(a, _), (b, _)| a.cmp(b));
+                Outcome::Valid(Norm::Map(kept))
+            }
         }
     }
 

@@ -1,16 +1,24 @@
-//! The shared conformance fixtures, natively: every case, and the fixed point of every valid one.
+//! The case tables, natively: the shared conformance fixtures (`fixtures/conformance.json`, a
+//! copy of ../shared) and our own table (`fixtures/cases.json`), one loop for both, plus the
+//! fixed point of every valid case.
+#![cfg(not(target_arch = "wasm32"))]
 
-use credit_rules::{validate, validate_json, Options, Report};
+use credit_rules::{validate, validate_json, Code, Issue, Options, Report};
 use serde_json::Value;
 use std::collections::BTreeSet;
 
-const FIXTURES: &str = include_str!("fixtures/conformance.json");
+const CONFORMANCE: &str = include_str!("fixtures/conformance.json");
+const CASES: &str = include_str!("fixtures/cases.json");
 
-fn cases() -> Vec<Value> {
-    match serde_json::from_str(FIXTURES) {
+fn table(text: &str) -> Vec<Value> {
+    match serde_json::from_str(text) {
         Ok(Value::Array(cases)) => cases,
-        other => panic!("tests/fixtures/conformance.json is not an array of cases: {other:?}"),
+        other => panic!("a case table is not an array of cases: {other:?}"),
     }
+}
+
+fn all_cases() -> Vec<Value> {
+    table(CONFORMANCE).into_iter().chain(table(CASES)).collect()
 }
 
 fn run(case: &Value) -> Report {
@@ -34,46 +42,71 @@ fn same(a: &Value, b: &Value) -> bool {
     }
 }
 
-fn keys(issues: &[credit_rules::Issue]) -> BTreeSet<String> {
-    issues.iter().map(|issue| issue.key()).collect()
+fn keys(issues: &[Issue]) -> BTreeSet<String> {
+    issues.iter().map(Issue::key).collect()
 }
 
-fn strings(value: &Value) -> BTreeSet<String> {
+fn strings(value: &Value) -> Vec<String> {
     value.as_array().into_iter().flatten().filter_map(Value::as_str).map(str::to_owned).collect()
 }
 
-#[test]
-fn every_fixture_case_passes() {
-    let mut failures = Vec::new();
-    for case in cases() {
-        let name = case["name"].as_str().unwrap_or("?");
-        let expect = &case["expect"];
-        let report = run(&case);
-        let mut problems = Vec::new();
-        if Some(report.valid) != expect["valid"].as_bool() {
-            problems.push(format!("valid {} expected {}", report.valid, expect["valid"]));
+/// What is wrong with `report` for `case`; empty when the case passes.
+fn problems(case: &Value, report: &Report) -> Vec<String> {
+    let expect = &case["expect"];
+    let mut problems = Vec::new();
+    if Some(report.valid) != expect["valid"].as_bool() {
+        problems.push(format!("valid {} expected {}", report.valid, expect["valid"]));
+    }
+    let wanted_errors: BTreeSet<String> = strings(&expect["errors"]).into_iter().collect();
+    if keys(&report.errors) != wanted_errors {
+        problems.push(format!("errors {:?} expected {wanted_errors:?}", keys(&report.errors)));
+    }
+    let warnings = keys(&report.warnings);
+    let wanted: BTreeSet<String> = strings(&expect["warnings"]).into_iter().collect();
+    let exact = expect["exact_warnings"] == Value::Bool(true);
+    if !(if exact { warnings == wanted } else { wanted.is_subset(&warnings) }) {
+        problems.push(format!("warnings {warnings:?} expected {wanted:?}"));
+    }
+    if let Some(value) = expect.get("value") {
+        if !report.value.as_ref().is_some_and(|got| same(got, value)) {
+            problems.push(format!("value {:?}\n   expected {value}", report.value.as_ref().map(Value::to_string)));
         }
-        let errors = keys(&report.errors);
-        if errors != strings(&expect["errors"]) {
-            problems.push(format!("errors {errors:?} expected {:?}", strings(&expect["errors"])));
-        }
-        let warnings = keys(&report.warnings);
-        let wanted = strings(&expect["warnings"]);
-        let warnings_ok = if expect["exact_warnings"] == Value::Bool(true) {
-            warnings == wanted
-        } else {
-            wanted.is_subset(&warnings)
+    }
+    let all: Vec<&Issue> = report.errors.iter().chain(&report.warnings).collect();
+    let find = |key: &str| all.iter().find(|issue| issue.key() == key);
+    for (key, params) in expect["params"].as_object().into_iter().flatten() {
+        let got = find(key).map(|issue| serde_json::to_value(&issue.params).unwrap_or_default());
+        let ok = match (&got, params.as_object()) {
+            (Some(Value::Object(got)), Some(wanted)) if wanted.is_empty() => got.is_empty(),
+            (Some(Value::Object(got)), Some(wanted)) => wanted.iter().all(|(k, v)| got.get(k) == Some(v)),
+            _ => false,
         };
-        if !warnings_ok {
-            problems.push(format!("warnings {warnings:?} expected {wanted:?}"));
+        if !ok {
+            problems.push(format!("params of {key}: {got:?} expected {params}"));
         }
-        if let Some(value) = expect.get("value") {
-            if !report.value.as_ref().is_some_and(|got| same(got, value)) {
-                problems.push(format!("value {:?}\n   expected {value}", report.value.as_ref().map(Value::to_string)));
-            }
+    }
+    for (key, related) in expect["related"].as_object().into_iter().flatten() {
+        let got = find(key).map(|issue| issue.related.clone());
+        if got.as_ref() != Some(&strings(related)) {
+            problems.push(format!("related of {key}: {got:?} expected {related}"));
         }
+    }
+    if let Some(order) = expect.get("order") {
+        let got: Vec<String> = report.errors.iter().map(Issue::key).collect();
+        if got != strings(order) {
+            problems.push(format!("order {got:?} expected {order}"));
+        }
+    }
+    problems
+}
+
+#[test]
+fn every_case_passes() {
+    let mut failures = Vec::new();
+    for case in all_cases() {
+        let problems = problems(&case, &run(&case));
         if !problems.is_empty() {
-            failures.push(format!("{name}: {}", problems.join("; ")));
+            failures.push(format!("{}: {}", case["name"], problems.join("; ")));
         }
     }
     assert!(failures.is_empty(), "{} failing cases:\n{}", failures.len(), failures.join("\n"));
@@ -81,7 +114,7 @@ fn every_fixture_case_passes() {
 
 #[test]
 fn every_valid_case_is_a_fixed_point() {
-    for case in cases() {
+    for case in all_cases() {
         let report = run(&case);
         let Some(value) = report.value else { continue };
         let options = Options::read(&&case["options"]);
@@ -89,18 +122,31 @@ fn every_valid_case_is_a_fixed_point() {
         let name = &case["name"];
         assert!(again.errors.is_empty(), "{name}: {:?}", again.errors);
         assert_eq!(again.value.as_ref(), Some(&value), "{name}");
-        assert!(
-            again.warnings.iter().all(|w| w.code.as_str() != "duplicate_removed" && w.code.as_str() != "unknown_field"),
-            "{name}: {:?}",
-            again.warnings
-        );
+        let expected_warnings: Vec<&Issue> = report
+            .warnings
+            .iter()
+            .filter(|w| !matches!(w.code, Code::DuplicateRemoved | Code::UnknownField))
+            .collect();
+        assert_eq!(again.warnings.iter().collect::<Vec<_>>(), expected_warnings, "{name}");
+        assert_eq!(serde_json::to_string(&value).ok(), serde_json::to_string(&again.value).ok(), "{name}: JSON text");
     }
+}
+
+#[test]
+fn every_code_has_a_case() {
+    let used: BTreeSet<String> = all_cases()
+        .iter()
+        .flat_map(|case| strings(&case["expect"]["errors"]).into_iter().chain(strings(&case["expect"]["warnings"])))
+        .filter_map(|key| key.split('@').next().map(str::to_owned))
+        .collect();
+    let missing: Vec<&str> = Code::ALL.iter().map(|code| code.as_str()).filter(|code| !used.contains(*code)).collect();
+    assert!(missing.is_empty(), "codes without a case: {missing:?}");
 }
 
 #[test]
 fn the_copy_equals_the_shared_fixtures_when_present() {
     let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/conformance.json");
     if let Ok(original) = std::fs::read_to_string(&shared) {
-        assert!(original == FIXTURES, "tests/fixtures/conformance.json differs from {}: copy it again", shared.display());
+        assert!(original == CONFORMANCE, "tests/fixtures/conformance.json differs from {}: copy it again", shared.display());
     }
 }
