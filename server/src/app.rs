@@ -1,0 +1,533 @@
+//! The HTTP service: routes, authentication, body limits, and the two credit endpoints.
+//!
+//! Every API error answers `{"message": "..."}` (a 400 from validation adds `issues`, the
+//! report's errors), like Metronome's API. Every response carries [`CONTENT_SECURITY_POLICY`]
+//! and `X-Content-Type-Options: nosniff`.
+
+use crate::config::Config;
+use crate::proxy::{Proxy, ProxyError};
+use crate::static_files::{Root, StaticFiles};
+use crate::store::{InsertError, Store};
+use axum::body::{Body, Bytes};
+use axum::extract::State;
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
+use axum::middleware::map_response;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use credit_rules::issue::{Code, Issue, Params, Segment, Severity};
+use credit_rules::{Options, Report};
+use http_body_util::BodyExt;
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// The create endpoint, as on Metronome's API.
+pub const CREATE_PATH: &str = "/v1/contracts/customerCredits/create";
+
+/// The list endpoint, as on Metronome's API.
+pub const LIST_PATH: &str = "/v1/contracts/customerCredits/list";
+
+/// The largest request body accepted (1 MiB); larger ones get 413.
+pub const MAX_BODY: usize = 1024 * 1024;
+
+/// How much of an oversized body is read and thrown away before answering 413. Answering
+/// while the client is still sending makes the kernel reset the connection, and the client
+/// may then never see the 413; past this size the client gets the reset.
+const DRAIN_LIMIT: usize = 16 * MAX_BODY;
+
+/// The Content-Security-Policy of every response. `connect-src` allows any http(s) origin
+/// because the page may post to an API base URL the user types in.
+pub const CONTENT_SECURITY_POLICY: &str =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+style-src 'self'; img-src 'self' data:; connect-src 'self' http: https:; object-src 'none'; \
+base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+/// How many issues the 400 message spells out before "and N more".
+const ISSUES_IN_MESSAGE: usize = 5;
+
+/// What the endpoints do with a valid credit.
+enum Mode {
+    /// Store it locally and answer with a new id.
+    Sandbox(Store),
+    /// Forward it to the real API and relay the answer.
+    Proxy(Proxy),
+}
+
+struct Shared {
+    token: String,
+    mode: Mode,
+    files: StaticFiles,
+}
+
+#[derive(Clone)]
+struct AppState(Arc<Shared>);
+
+/// The whole service for `config`: opens the store (sandbox mode) or prepares the upstream
+/// client (proxy mode). The error is one line, ready to print.
+pub fn router(config: &Config) -> Result<Router, String> {
+    let mode = match &config.upstream {
+        Some(upstream) => Mode::Proxy(Proxy::new(upstream.clone())),
+        None => Mode::Sandbox(Store::open(&config.data_dir)?),
+    };
+    let state = AppState(Arc::new(Shared {
+        token: config.token.clone(),
+        mode,
+        files: StaticFiles::new(config.www_dir.clone(), config.pkg_dir.clone()),
+    }));
+    Ok(Router::new()
+        .route(CREATE_PATH, post(create))
+        .route(LIST_PATH, post(list))
+        .route("/", get(index))
+        .route("/pkg/{*path}", get(pkg_file))
+        .route("/{*path}", get(www_file))
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(map_response(security_headers))
+        .with_state(state))
+}
+
+async fn create(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Response {
+    if let Err(response) = state.authorize(&headers) {
+        return response;
+    }
+    let bytes = match read_body(&headers, body).await {
+        Ok(bytes) => bytes,
+        Err(response) => return response,
+    };
+    let report = match std::str::from_utf8(&bytes) {
+        Ok(text) => credit_rules::validate_json(text, &Options::default()),
+        Err(error) => not_utf8_report(&error),
+    };
+    let value = match report.value {
+        Some(value) if report.valid => value,
+        _ => return invalid_credit(&report),
+    };
+    match &state.0.mode {
+        Mode::Sandbox(store) => {
+            let store = store.clone();
+            match tokio::task::spawn_blocking(move || store.insert(&value)).await {
+                Ok(Ok(id)) => json_response(StatusCode::OK, &data_id(id)),
+                Ok(Err(InsertError::DuplicateUniquenessKey(key))) => message_response(
+                    StatusCode::CONFLICT,
+                    format!("A commit or credit with uniqueness_key {key:?} already exists; nothing was created."),
+                ),
+                Ok(Err(error)) => internal_error(&format!("storing a credit failed: {error}")),
+                Err(error) => internal_error(&format!("storing a credit failed: {error}")),
+            }
+        }
+        Mode::Proxy(proxy) => relay(proxy, CREATE_PATH, value.to_string().into_bytes()).await,
+    }
+}
+
+async fn list(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Response {
+    const SHAPE: &str = r#"{"customer_id": "<uuid>"}"#;
+    if let Err(response) = state.authorize(&headers) {
+        return response;
+    }
+    let bytes = match read_body(&headers, body).await {
+        Ok(bytes) => bytes,
+        Err(response) => return response,
+    };
+    let mut request = match serde_json::from_slice::<Value>(&bytes) {
+        Ok(Value::Object(request)) => request,
+        Ok(_) => return bad_request(format!("The body must be a JSON object like {SHAPE}.")),
+        Err(error) => {
+            return bad_request(format!(
+                "The body is not valid JSON ({error}); send {SHAPE}."
+            ))
+        }
+    };
+    let customer_id = match request.get("customer_id") {
+        Some(Value::String(id)) if is_uuid(id.trim()) => id.trim().to_ascii_lowercase(),
+        None | Some(Value::Null) => {
+            return bad_request(format!("customer_id is required: send {SHAPE}."))
+        }
+        Some(_) => {
+            return bad_request(
+                "customer_id must be a UUID, like 13117714-3f05-48e5-a6e9-a66093f13b4d.".into(),
+            )
+        }
+    };
+    match &state.0.mode {
+        Mode::Sandbox(store) => {
+            let store = store.clone();
+            match tokio::task::spawn_blocking(move || store.list(&customer_id)).await {
+                Ok(Ok(credits)) => {
+                    let data = credits
+                        .into_iter()
+                        .map(|credit| {
+                            let mut item = Map::new();
+                            item.insert("id".into(), Value::String(credit.id));
+                            item.insert("created_at".into(), Value::String(credit.created_at));
+                            item.insert("credit".into(), credit.credit);
+                            Value::Object(item)
+                        })
+                        .collect();
+                    let mut body = Map::new();
+                    body.insert("data".into(), Value::Array(data));
+                    json_response(StatusCode::OK, &Value::Object(body))
+                }
+                Ok(Err(error)) => internal_error(&format!("listing credits failed: {error}")),
+                Err(error) => internal_error(&format!("listing credits failed: {error}")),
+            }
+        }
+        Mode::Proxy(proxy) => {
+            request.insert("customer_id".into(), Value::String(customer_id));
+            relay(
+                proxy,
+                LIST_PATH,
+                Value::Object(request).to_string().into_bytes(),
+            )
+            .await
+        }
+    }
+}
+
+async fn index(State(state): State<AppState>) -> Response {
+    state.0.files.serve(Root::Www, "index.html").await
+}
+
+async fn www_file(State(state): State<AppState>, uri: Uri) -> Response {
+    let path = uri.path().strip_prefix('/').unwrap_or(uri.path());
+    state.0.files.serve(Root::Www, path).await
+}
+
+async fn pkg_file(State(state): State<AppState>, uri: Uri) -> Response {
+    let path = uri.path().strip_prefix("/pkg/").unwrap_or(uri.path());
+    state.0.files.serve(Root::Pkg, path).await
+}
+
+async fn not_found(method: Method, uri: Uri) -> Response {
+    message_response(
+        StatusCode::NOT_FOUND,
+        format!("No route for {method} {}.", uri.path()),
+    )
+}
+
+async fn method_not_allowed(method: Method, uri: Uri) -> Response {
+    message_response(
+        StatusCode::METHOD_NOT_ALLOWED,
+        format!("{method} is not allowed on {}.", uri.path()),
+    )
+}
+
+async fn security_headers(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+    );
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    // The token travels in the page's fragment, which browsers never send; no referrer at
+    // all keeps the page's URL out of other servers' logs anyway.
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    headers
+        .entry(header::CACHE_CONTROL)
+        .or_insert(HeaderValue::from_static("no-store"));
+    response
+}
+
+impl AppState {
+    /// `Ok` when the request carries `Authorization: Bearer <the token>`.
+    #[allow(clippy::result_large_err)] // the error is the response itself
+    fn authorize(&self, headers: &HeaderMap) -> Result<(), Response> {
+        let Some(value) = headers.get(header::AUTHORIZATION) else {
+            return Err(unauthorized(
+                "Missing Authorization header: send `Authorization: Bearer <token>` with the token \
+                 the server printed at start.",
+            ));
+        };
+        let given = value
+            .to_str()
+            .ok()
+            .and_then(|text| text.trim().split_once(' '))
+            .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+            .map(|(_, token)| token.trim());
+        match given {
+            Some(token) if same_secret(token.as_bytes(), self.0.token.as_bytes()) => Ok(()),
+            Some(_) => Err(unauthorized("The bearer token is not valid.")),
+            None => Err(unauthorized(
+                "The Authorization header must be `Bearer <token>`.",
+            )),
+        }
+    }
+}
+
+/// Compares without stopping at the first difference, so timing does not reveal a prefix.
+fn same_secret(given: &[u8], expected: &[u8]) -> bool {
+    given.len() == expected.len()
+        && given
+            .iter()
+            .zip(expected)
+            .fold(0u8, |difference, (a, b)| difference | (a ^ b))
+            == 0
+}
+
+/// The whole body, or the 413 (or 400) response to send instead.
+async fn read_body(headers: &HeaderMap, mut body: Body) -> Result<Bytes, Response> {
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|text| text.parse::<usize>().ok());
+    if declared.is_some_and(|length| length > DRAIN_LIMIT) {
+        return Err(too_large());
+    }
+    let mut buffer = Vec::with_capacity(declared.unwrap_or(0).min(MAX_BODY));
+    let mut received = 0usize;
+    while let Some(frame) = body.frame().await {
+        let frame = match frame {
+            Ok(frame) => frame,
+            Err(error) => {
+                return Err(bad_request(format!(
+                    "The request body could not be read ({error})."
+                )))
+            }
+        };
+        let Ok(data) = frame.into_data() else {
+            continue;
+        };
+        received = received.saturating_add(data.len());
+        if received > MAX_BODY {
+            // Keep reading (and dropping) so that the client is listening when the 413 comes.
+            buffer = Vec::new();
+            if received > DRAIN_LIMIT {
+                break;
+            }
+        } else {
+            buffer.extend_from_slice(&data);
+        }
+    }
+    if received > MAX_BODY {
+        return Err(too_large());
+    }
+    Ok(Bytes::from(buffer))
+}
+
+/// Forwards to the upstream and relays its status and JSON body.
+async fn relay(proxy: &Proxy, path: &str, body: Vec<u8>) -> Response {
+    match proxy.post_json(path, body).await {
+        Ok(relayed) => (
+            relayed.status,
+            [(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            )],
+            relayed.body,
+        )
+            .into_response(),
+        Err(error) => {
+            eprintln!(
+                "credit-rules-server: POST {}{path}: {error}",
+                proxy.base_url()
+            );
+            let status = match error {
+                ProxyError::Timeout => StatusCode::GATEWAY_TIMEOUT,
+                ProxyError::Unreachable(_) | ProxyError::BadAnswer(_) => StatusCode::BAD_GATEWAY,
+            };
+            message_response(status, error.to_string())
+        }
+    }
+}
+
+/// The 400 of an invalid credit: a readable summary plus the report's errors.
+fn invalid_credit(report: &Report) -> Response {
+    let issues = match serde_json::to_value(&report.errors) {
+        Ok(issues) => issues,
+        Err(error) => return internal_error(&format!("serializing issues failed: {error}")),
+    };
+    let mut body = Map::new();
+    body.insert("message".into(), Value::String(summary(&report.errors)));
+    body.insert("issues".into(), issues);
+    json_response(StatusCode::BAD_REQUEST, &Value::Object(body))
+}
+
+/// "The credit has 2 errors: customer_id: This field is required. priority: ..."
+fn summary(errors: &[Issue]) -> String {
+    let count = errors.len();
+    let noun = if count == 1 { "error" } else { "errors" };
+    let mut text = format!("The credit has {count} {noun}:");
+    for issue in errors.iter().take(ISSUES_IN_MESSAGE) {
+        text.push(' ');
+        let field = field_name(&issue.path);
+        if !field.is_empty() {
+            text.push_str(&field);
+            text.push_str(": ");
+        }
+        text.push_str(issue.message.trim_end_matches('.'));
+        if let Some(detail) = issue.params.get("detail") {
+            text.push_str(&format!(" ({detail})"));
+        }
+        text.push('.');
+    }
+    if count > ISSUES_IN_MESSAGE {
+        text.push_str(&format!(" And {} more.", count - ISSUES_IN_MESSAGE));
+    }
+    if count == 0 {
+        text = "The credit is not valid.".into();
+    }
+    text
+}
+
+/// `access_schedule.schedule_items[0].amount`: how a developer would write the field.
+fn field_name(path: &[Segment]) -> String {
+    let mut name = String::new();
+    for segment in path {
+        match segment {
+            Segment::Key(key) => {
+                if !name.is_empty() {
+                    name.push('.');
+                }
+                name.push_str(key);
+            }
+            Segment::Index(index) => name.push_str(&format!("[{index}]")),
+        }
+    }
+    name
+}
+
+/// The report for a body that is not UTF-8: JSON text must be, so it is `invalid_json`.
+fn not_utf8_report(error: &std::str::Utf8Error) -> Report {
+    let params = Params::new().with(
+        "detail",
+        format!(
+            "the body is not UTF-8 text (invalid byte at offset {})",
+            error.valid_up_to()
+        ),
+    );
+    let issue = Issue {
+        code: Code::InvalidJson,
+        severity: Severity::Error,
+        message: credit_rules::issue::message(Code::InvalidJson, &params, &BTreeMap::new()),
+        path: Vec::new(),
+        pointer: String::new(),
+        params,
+        related: Vec::new(),
+    };
+    Report {
+        valid: false,
+        errors: vec![issue],
+        warnings: Vec::new(),
+        value: None,
+    }
+}
+
+/// `8-4-4-4-12` hexadecimal digits, any letter case, as SPEC section 2 defines a UUID.
+fn is_uuid(text: &str) -> bool {
+    let groups: Vec<&str> = text.split('-').collect();
+    groups.len() == 5
+        && groups.iter().zip([8, 4, 4, 4, 12]).all(|(group, length)| {
+            group.len() == length && group.bytes().all(|b| b.is_ascii_hexdigit())
+        })
+}
+
+fn data_id(id: String) -> Value {
+    let mut data = Map::new();
+    data.insert("id".into(), Value::String(id));
+    let mut body = Map::new();
+    body.insert("data".into(), Value::Object(data));
+    Value::Object(body)
+}
+
+fn json_response(status: StatusCode, body: &Value) -> Response {
+    (
+        status,
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
+        body.to_string(),
+    )
+        .into_response()
+}
+
+fn message_response(status: StatusCode, message: String) -> Response {
+    let mut body = Map::new();
+    body.insert("message".into(), Value::String(message));
+    json_response(status, &Value::Object(body))
+}
+
+fn bad_request(message: String) -> Response {
+    message_response(StatusCode::BAD_REQUEST, message)
+}
+
+fn unauthorized(message: &str) -> Response {
+    let mut response = message_response(StatusCode::UNAUTHORIZED, message.to_owned());
+    response
+        .headers_mut()
+        .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+    response
+}
+
+fn too_large() -> Response {
+    message_response(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        format!("The body is larger than 1 MiB ({MAX_BODY} bytes)."),
+    )
+}
+
+fn internal_error(detail: &str) -> Response {
+    eprintln!("credit-rules-server: {detail}");
+    message_response(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        format!("The sandbox failed: {detail}."),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uuids_are_8_4_4_4_12_hex_digits() {
+        assert!(is_uuid("13117714-3F05-48e5-a6e9-a66093f13b4d"));
+        assert!(!is_uuid("13117714-3f05-48e5-a6e9-a66093f13b4"));
+        assert!(!is_uuid("13117714x3f05-48e5-a6e9-a66093f13b4d"));
+        assert!(!is_uuid("{13117714-3f05-48e5-a6e9-a66093f13b4d}"));
+        assert!(!is_uuid(""));
+    }
+
+    #[test]
+    fn secrets_compare_whole() {
+        assert!(same_secret(b"abc", b"abc"));
+        assert!(!same_secret(b"abd", b"abc"));
+        assert!(!same_secret(b"ab", b"abc"));
+    }
+
+    #[test]
+    fn field_names_read_like_code() {
+        let path = vec![
+            Segment::Key("access_schedule".into()),
+            Segment::Key("schedule_items".into()),
+            Segment::Index(0),
+            Segment::Key("amount".into()),
+        ];
+        assert_eq!(
+            field_name(&path),
+            "access_schedule.schedule_items[0].amount"
+        );
+        assert_eq!(field_name(&[]), "");
+    }
+
+    #[test]
+    fn the_summary_counts_and_names_the_errors() {
+        let report = credit_rules::validate_json(r#"{"priority": 1}"#, &Options::default());
+        let text = summary(&report.errors);
+        assert!(
+            text.starts_with("The credit has 3 errors: customer_id: "),
+            "{text}"
+        );
+        assert!(text.contains("access_schedule: "), "{text}");
+        let broken = summary(&credit_rules::validate_json("{", &Options::default()).errors);
+        assert!(
+            broken.starts_with("The credit has 1 error: The text is not valid JSON ("),
+            "{broken}"
+        );
+    }
+}

@@ -1,0 +1,199 @@
+//! The sandbox's SQLite store of created credits.
+//!
+//! One table; `uniqueness_key` is `UNIQUE`, so of two racing requests with the same key the
+//! database lets exactly one in (SQLite treats NULLs as distinct: credits without a key never
+//! conflict). The connection sits behind a mutex and every call blocks, so callers in async
+//! code run them on `tokio::task::spawn_blocking`.
+
+use rusqlite::{params, Connection, ErrorCode};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+/// The file name of the database inside the data directory.
+pub const FILE_NAME: &str = "credits.sqlite3";
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS credits (
+    seq            INTEGER PRIMARY KEY,
+    id             TEXT NOT NULL UNIQUE,
+    customer_id    TEXT NOT NULL,
+    uniqueness_key TEXT UNIQUE,
+    created_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    credit         TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS credits_by_customer ON credits (customer_id, seq);
+";
+
+/// A handle on the store; cheap to clone, shared by all requests.
+#[derive(Clone)]
+pub struct Store {
+    connection: Arc<Mutex<Connection>>,
+    path: PathBuf,
+}
+
+/// One stored credit, as the list endpoint shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredCredit {
+    /// The id the create endpoint answered with.
+    pub id: String,
+    /// When it was stored, `YYYY-MM-DDTHH:MM:SS.sssZ` in UTC.
+    pub created_at: String,
+    /// The normalized body, as validated.
+    pub credit: serde_json::Value,
+}
+
+/// Why a credit was not stored.
+#[derive(Debug)]
+pub enum InsertError {
+    /// Another credit already used this `uniqueness_key`.
+    DuplicateUniquenessKey(String),
+    /// The body lacks a string `customer_id` (validation should have caught this).
+    MissingCustomerId,
+    /// The database failed.
+    Database(rusqlite::Error),
+}
+
+impl std::fmt::Display for InsertError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            InsertError::DuplicateUniquenessKey(key) => {
+                write!(f, "uniqueness_key {key:?} was already used")
+            }
+            InsertError::MissingCustomerId => f.write_str("the credit has no customer_id"),
+            InsertError::Database(error) => write!(f, "database error: {error}"),
+        }
+    }
+}
+
+impl std::error::Error for InsertError {}
+
+impl Store {
+    /// Opens (creating if needed) `credits.sqlite3` in `data_dir`, creating the directory too.
+    pub fn open(data_dir: &Path) -> Result<Store, String> {
+        std::fs::create_dir_all(data_dir).map_err(|error| {
+            format!(
+                "cannot create the data directory {}: {error}",
+                data_dir.display()
+            )
+        })?;
+        let path = data_dir.join(FILE_NAME);
+        let fail = |error: rusqlite::Error| {
+            format!("cannot open the database {}: {error}", path.display())
+        };
+        let connection = Connection::open(&path).map_err(fail)?;
+        // Another server on the same data directory waits for the lock instead of failing.
+        connection
+            .busy_timeout(Duration::from_secs(5))
+            .map_err(fail)?;
+        connection
+            .query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
+            .map_err(fail)?;
+        connection.execute_batch(SCHEMA).map_err(fail)?;
+        Ok(Store {
+            connection: Arc::new(Mutex::new(connection)),
+            path,
+        })
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock cannot leave SQLite half-written (each statement is
+        // atomic), so a poisoned lock is still safe to use.
+        self.connection
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Stores a normalized credit under a new random id, which it returns.
+    pub fn insert(&self, credit: &serde_json::Value) -> Result<String, InsertError> {
+        let customer_id = credit
+            .get("customer_id")
+            .and_then(serde_json::Value::as_str)
+            .ok_or(InsertError::MissingCustomerId)?;
+        let uniqueness_key = credit
+            .get("uniqueness_key")
+            .and_then(serde_json::Value::as_str);
+        let id = uuid::Uuid::new_v4().to_string();
+        let text = credit.to_string();
+        let result = self.lock().execute(
+            "INSERT INTO credits (id, customer_id, uniqueness_key, credit) VALUES (?1, ?2, ?3, ?4)",
+            params![id, customer_id, uniqueness_key, text],
+        );
+        match result {
+            Ok(_) => Ok(id),
+            Err(error) => match (error.sqlite_error_code(), uniqueness_key) {
+                (Some(ErrorCode::ConstraintViolation), Some(key)) => {
+                    Err(InsertError::DuplicateUniquenessKey(key.to_owned()))
+                }
+                _ => Err(InsertError::Database(error)),
+            },
+        }
+    }
+
+    /// The credits of one customer (an exact, already normalized id), newest first.
+    pub fn list(&self, customer_id: &str) -> Result<Vec<StoredCredit>, rusqlite::Error> {
+        let connection = self.lock();
+        let mut statement = connection.prepare(
+            "SELECT id, created_at, credit FROM credits WHERE customer_id = ?1 ORDER BY seq DESC",
+        )?;
+        let rows = statement.query_map([customer_id], |row| {
+            let text: String = row.get(2)?;
+            Ok(StoredCredit {
+                id: row.get(0)?,
+                created_at: row.get(1)?,
+                // Stored text always came from serde_json; anything else would be a hand edit.
+                credit: serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text)),
+            })
+        })?;
+        rows.collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn temp_store(name: &str) -> (Store, PathBuf) {
+        let dir = std::env::temp_dir().join(format!(
+            "credit-rules-store-{name}-{}",
+            uuid::Uuid::new_v4()
+        ));
+        (Store::open(&dir).unwrap(), dir)
+    }
+
+    #[test]
+    fn keys_are_unique_but_absent_keys_never_conflict() {
+        let (store, dir) = temp_store("unique");
+        let keyed = json!({"customer_id": "c", "uniqueness_key": "k"});
+        let plain = json!({"customer_id": "c"});
+        assert!(store.insert(&keyed).is_ok());
+        assert!(matches!(
+            store.insert(&keyed),
+            Err(InsertError::DuplicateUniquenessKey(key)) if key == "k"
+        ));
+        assert!(store.insert(&plain).is_ok());
+        assert!(store.insert(&plain).is_ok());
+        assert_eq!(store.list("c").unwrap().len(), 3);
+        std::fs::remove_dir_all(dir).ok();
+    }
+
+    #[test]
+    fn list_is_newest_first_and_per_customer() {
+        let (store, dir) = temp_store("list");
+        let first = store.insert(&json!({"customer_id": "a", "n": 1})).unwrap();
+        let second = store.insert(&json!({"customer_id": "a", "n": 2})).unwrap();
+        store.insert(&json!({"customer_id": "b"})).unwrap();
+        let listed = store.list("a").unwrap();
+        let ids: Vec<&str> = listed.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, [second.as_str(), first.as_str()]);
+        assert_eq!(listed[0].credit, json!({"customer_id": "a", "n": 2}));
+        assert!(listed[0].created_at.ends_with('Z'));
+        std::fs::remove_dir_all(dir).ok();
+    }
+}
