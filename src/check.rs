@@ -4,7 +4,9 @@
 
 use crate::input::{Input, Received};
 use crate::issue::{self, pointer_of, Code, Issue, Params, Segment, Severity};
-use crate::schema::{self, Entry, Field, Kind, NumberRule, BODY, MAX_ENTRIES, USD_CENTS_CREDIT_TYPE_ID};
+use crate::schema::{
+    self, Entry, Field, Kind, NumberRule, BODY, MAX_ENTRIES, USD_CENTS_CREDIT_TYPE_ID,
+};
 use crate::time::{self, Instant};
 use crate::{Options, Report};
 use serde_json::{Map, Value};
@@ -54,13 +56,22 @@ impl Checked {
 
     fn valid(&self, name: &str) -> Option<&Norm> {
         match self.slot(name) {
-            Some(Slot { outcome: Outcome::Valid(norm), .. }) => Some(norm),
+            Some(Slot {
+                outcome: Outcome::Valid(norm),
+                ..
+            }) => Some(norm),
             _ => None,
         }
     }
 
     fn is_absent(&self, name: &str) -> bool {
-        matches!(self.slot(name), Some(Slot { outcome: Outcome::Absent, .. }))
+        matches!(
+            self.slot(name),
+            Some(Slot {
+                outcome: Outcome::Absent,
+                ..
+            })
+        )
     }
 }
 
@@ -108,7 +119,13 @@ fn rank_index(index: usize) -> u32 {
 
 impl<'o> Walk<'o> {
     fn new(options: &'o Options) -> Self {
-        Walk { options, issues: Vec::new(), errors: 0, path: Vec::new(), rank: Vec::new() }
+        Walk {
+            options,
+            issues: Vec::new(),
+            errors: 0,
+            path: Vec::new(),
+            rank: Vec::new(),
+        }
     }
 
     /// Runs `check` one level down, at `segment` ranked `rank`.
@@ -164,7 +181,9 @@ impl<'o> Walk<'o> {
     fn invalid_type(&mut self, expected: &str, received: Received) -> Outcome {
         self.report(
             Code::InvalidType,
-            Params::new().with("expected", expected).with("received", received.as_str()),
+            Params::new()
+                .with("expected", expected)
+                .with("received", received.as_str()),
             Vec::new(),
         );
         Outcome::Invalid
@@ -175,7 +194,11 @@ impl<'o> Walk<'o> {
     fn wrong_container(&mut self, value: &Input, expected: &str) -> Outcome {
         match value {
             Input::TooMany { .. } => {
-                self.report(Code::TooMany, Params::new().with("max", MAX_ENTRIES), Vec::new());
+                self.report(
+                    Code::TooMany,
+                    Params::new().with("max", MAX_ENTRIES),
+                    Vec::new(),
+                );
                 Outcome::Invalid
             }
             other => self.invalid_type(expected, other.received()),
@@ -194,18 +217,30 @@ impl<'o> Walk<'o> {
             Some(body) if valid => Some(Value::Object(object_value(body))),
             _ => None,
         };
-        Report { valid, errors, warnings, value }
+        Report {
+            valid,
+            errors,
+            warnings,
+            value,
+        }
     }
 
     fn check_object(&mut self, fields: &'static [Field], entries: &[(String, Input)]) -> Checked {
         let mut slots = Vec::with_capacity(fields.len());
         for (position, field) in fields.iter().enumerate() {
-            let value = entries.iter().find(|(key, _)| key == field.name).map(|(_, value)| value);
+            let value = entries
+                .iter()
+                .find(|(key, _)| key == field.name)
+                .map(|(_, value)| value);
             let before = self.errors;
             let outcome = self.at(Segment::Key(field.name.to_owned()), position, |walk| {
                 walk.check_field(field, value)
             });
-            slots.push(Slot { name: field.name, outcome, errors: self.errors > before });
+            slots.push(Slot {
+                name: field.name,
+                outcome,
+                errors: self.errors > before,
+            });
         }
         for (order, (key, value)) in entries.iter().enumerate() {
             if schema::position(fields, key).is_some() || matches!(value, Input::Undefined) {
@@ -253,7 +288,9 @@ impl<'o> Walk<'o> {
             Kind::Number(rule) => self.number(value, *rule),
             Kind::Timestamp => self.timestamp(value),
             Kind::Object(fields) => match value {
-                Input::Object(entries) => Outcome::Valid(Norm::Object(self.check_object(fields, entries))),
+                Input::Object(entries) => {
+                    Outcome::Valid(Norm::Object(self.check_object(fields, entries)))
+                }
                 other => self.wrong_container(other, "object"),
             },
             Kind::Objects(fields) => match value {
@@ -299,7 +336,11 @@ impl<'o> Walk<'o> {
         if allowed.contains(&upper.as_str()) {
             Outcome::Valid(Norm::Text(upper))
         } else {
-            self.report(Code::InvalidEnum, Params::new().with("allowed", allowed.join(", ")), Vec::new());
+            self.report(
+                Code::InvalidEnum,
+                Params::new().with("allowed", allowed.join(", ")),
+                Vec::new(),
+            );
             Outcome::Invalid
         }
     }
@@ -346,7 +387,11 @@ impl<'o> Walk<'o> {
                 Outcome::Valid(Norm::Time(instant))
             }
             Err(error) => {
-                self.report(Code::InvalidTimestamp, Params::new().with("reason", error.reason()), Vec::new());
+                self.report(
+                    Code::InvalidTimestamp,
+                    Params::new().with("reason", error.reason()),
+                    Vec::new(),
+                );
                 Outcome::Invalid
             }
         }
@@ -428,7 +473,12 @@ impl<'o> Walk<'o> {
         }
     }
 
-    fn map(&mut self, entries: &[(String, Input)], key_max: Option<usize>, value_max: Option<usize>) -> Outcome {
+    fn map(
+        &mut self,
+        entries: &[(String, Input)],
+        key_max: Option<usize>,
+        value_max: Option<usize>,
+    ) -> Outcome {
         let errors_before = self.errors;
         let mut kept: Vec<(String, String)> = Vec::new();
         let mut repeated = 0usize;
@@ -451,7 +501,8 @@ impl<'o> Walk<'o> {
                     return false;
                 }
                 let key_ok = matches!(walk.text(key, key_max, Some("key")), Outcome::Valid(_));
-                let value_ok = matches!(walk.text(text, value_max, Some("value")), Outcome::Valid(_));
+                let value_ok =
+                    matches!(walk.text(text, value_max, Some("value")), Outcome::Valid(_));
                 key_ok && value_ok
             });
             if !entry_ok {
@@ -476,7 +527,11 @@ impl<'o> Walk<'o> {
 
     fn duplicates_removed(&mut self, count: usize) {
         if count > 0 {
-            self.report(Code::DuplicateRemoved, Params::new().with("count", count), Vec::new());
+            self.report(
+                Code::DuplicateRemoved,
+                Params::new().with("count", count),
+                Vec::new(),
+            );
         }
     }
 
@@ -486,10 +541,15 @@ impl<'o> Walk<'o> {
             return;
         };
         let usd = match schedule.slot("credit_type_id") {
-            Some(Slot { outcome: Outcome::Absent, .. }) => Some(true),
-            Some(Slot { outcome: Outcome::Valid(Norm::Text(id)), errors: false, .. }) => {
-                Some(id == USD_CENTS_CREDIT_TYPE_ID)
-            }
+            Some(Slot {
+                outcome: Outcome::Absent,
+                ..
+            }) => Some(true),
+            Some(Slot {
+                outcome: Outcome::Valid(Norm::Text(id)),
+                errors: false,
+                ..
+            }) => Some(id == USD_CENTS_CREDIT_TYPE_ID),
             _ => None,
         };
         let Some(Norm::Objects(items)) = schedule.valid("schedule_items") else {
@@ -501,7 +561,12 @@ impl<'o> Walk<'o> {
             let at = |field: &str| item_path(*index, field);
             if let (Some(Norm::Number(amount)), Some(true)) = (item.valid("amount"), usd) {
                 if amount.fract() != 0.0 {
-                    self.report_at(at("amount"), Code::FractionalCents, Params::new(), Vec::new());
+                    self.report_at(
+                        at("amount"),
+                        Code::FractionalCents,
+                        Params::new(),
+                        Vec::new(),
+                    );
                 }
             }
             let start = match item.valid("starting_at") {
@@ -516,11 +581,21 @@ impl<'o> Walk<'o> {
                 if end <= start {
                     in_range = false;
                     let related = vec![pointer_of(&at("starting_at"))];
-                    self.report_at(at("ending_before"), Code::InvalidRange, Params::new(), related);
+                    self.report_at(
+                        at("ending_before"),
+                        Code::InvalidRange,
+                        Params::new(),
+                        related,
+                    );
                 }
             }
             if *end <= now {
-                self.report_at(at("ending_before"), Code::EndsInPast, Params::new(), Vec::new());
+                self.report_at(
+                    at("ending_before"),
+                    Code::EndsInPast,
+                    Params::new(),
+                    Vec::new(),
+                );
             }
             if let (Some(start), true) = (start, in_range) {
                 intervals.push((*index, start, end));
@@ -545,7 +620,14 @@ impl<'o> Walk<'o> {
     /// `conflict`: specifiers together with applicable product ids or tags.
     fn targeting_rules(&mut self, body: &Checked) {
         let participates = |name: &str| {
-            matches!(body.slot(name), Some(Slot { outcome: Outcome::Valid(_), errors: false, .. }))
+            matches!(
+                body.slot(name),
+                Some(Slot {
+                    outcome: Outcome::Valid(_),
+                    errors: false,
+                    ..
+                })
+            )
         };
         if !participates("specifiers") {
             return;
@@ -580,13 +662,21 @@ fn current_time() -> Instant {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|duration| duration.as_millis() as f64)
         .unwrap_or(0.0);
-    Instant::from_millis(since_epoch).unwrap_or(Instant { seconds: 0, fraction: String::new(), leap: false })
+    Instant::from_millis(since_epoch).unwrap_or(Instant {
+        seconds: 0,
+        fraction: String::new(),
+        leap: false,
+    })
 }
 
 #[cfg(target_arch = "wasm32")]
 fn current_time() -> Instant {
     // std's clock panics on wasm32-unknown-unknown; the browser's is the one to ask.
-    Instant::from_millis(js_sys::Date::now()).unwrap_or(Instant { seconds: 0, fraction: String::new(), leap: false })
+    Instant::from_millis(js_sys::Date::now()).unwrap_or(Instant {
+        seconds: 0,
+        fraction: String::new(),
+        leap: false,
+    })
 }
 
 /// The path of `field` of schedule item `index`.
@@ -694,14 +784,22 @@ fn norm_value(norm: &Norm) -> Value {
         Norm::Text(text) => Value::String(text.clone()),
         Norm::Number(number) => number_value(*number),
         Norm::Time(instant) => Value::String(instant.to_iso()),
-        Norm::Strings(entries) => Value::Array(entries.iter().cloned().map(Value::String).collect()),
+        Norm::Strings(entries) => {
+            Value::Array(entries.iter().cloned().map(Value::String).collect())
+        }
         Norm::Map(entries) => Value::Object(
-            entries.iter().map(|(key, value)| (key.clone(), Value::String(value.clone()))).collect(),
+            entries
+                .iter()
+                .map(|(key, value)| (key.clone(), Value::String(value.clone())))
+                .collect(),
         ),
         Norm::Object(checked) => Value::Object(object_value(checked)),
-        Norm::Objects(entries) => {
-            Value::Array(entries.iter().map(|(_, checked)| Value::Object(object_value(checked))).collect())
-        }
+        Norm::Objects(entries) => Value::Array(
+            entries
+                .iter()
+                .map(|(_, checked)| Value::Object(object_value(checked)))
+                .collect(),
+        ),
     }
 }
 
@@ -721,11 +819,22 @@ mod tests {
 
     #[test]
     fn number_inputs_follow_the_html_grammar() {
-        let accepted = [("1000", 1000.0), ("12.5", 12.5), ("-3", -3.0), ("1e3", 1000.0), (".5", 0.5), ("05", 5.0), ("1E+2", 100.0), ("-0", 0.0)];
+        let accepted = [
+            ("1000", 1000.0),
+            ("12.5", 12.5),
+            ("-3", -3.0),
+            ("1e3", 1000.0),
+            (".5", 0.5),
+            ("05", 5.0),
+            ("1E+2", 100.0),
+            ("-0", 0.0),
+        ];
         for (text, expected) in accepted {
             assert_eq!(parse_number_input(text), Some(expected), "{text}");
         }
-        for text in ["1,000", "ten", "0x10", "+5", "5.", "", "-", "1e", ".", "Infinity", "NaN", "1 000"] {
+        for text in [
+            "1,000", "ten", "0x10", "+5", "5.", "", "-", "1e", ".", "Infinity", "NaN", "1 000",
+        ] {
             assert_eq!(parse_number_input(text), None, "{text}");
         }
         assert_eq!(parse_number_input("1e999"), Some(f64::INFINITY));

@@ -18,7 +18,9 @@ pub fn describe_report(report: &Report) -> String {
 /// 2026-02-01 00:00 UTC, priority 100, for all products on all contracts.`
 pub fn describe(value: &Value) -> String {
     let schedule = &value["access_schedule"];
-    let credit_type = schedule["credit_type_id"].as_str().unwrap_or(USD_CENTS_CREDIT_TYPE_ID);
+    let credit_type = schedule["credit_type_id"]
+        .as_str()
+        .unwrap_or(USD_CENTS_CREDIT_TYPE_ID);
     let items: Vec<String> = schedule["schedule_items"]
         .as_array()
         .into_iter()
@@ -45,7 +47,11 @@ pub fn describe(value: &Value) -> String {
     if let Some(priority) = value["priority"].as_f64() {
         sentence.push_str(&format!(", priority {}", plain_number(priority)));
     }
-    sentence.push_str(&format!(", for {} on {}.", products(value), contracts(value)));
+    sentence.push_str(&format!(
+        ", for {} on {}.",
+        products(value),
+        contracts(value)
+    ));
     sentence
 }
 
@@ -101,7 +107,12 @@ fn group_thousands(number: &str) -> String {
 }
 
 fn strings(value: &Value) -> Vec<&str> {
-    value.as_array().into_iter().flatten().filter_map(Value::as_str).collect()
+    value
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect()
 }
 
 fn listed(noun: &str, entries: &[&str]) -> String {
@@ -125,7 +136,11 @@ fn products(value: &Value) -> String {
         (true, true) => "all products".to_owned(),
         (false, true) => listed("product", &ids),
         (true, false) => format!("products tagged {}", join(&tags)),
-        (false, false) => format!("{} and products tagged {}", listed("product", &ids), join(&tags)),
+        (false, false) => format!(
+            "{} and products tagged {}",
+            listed("product", &ids),
+            join(&tags)
+        ),
     }
 }
 
@@ -170,7 +185,14 @@ mod tests {
 
     #[test]
     fn cents_become_dollars_exactly() {
-        let table = [(1000.0, "10.00"), (5.0, "0.05"), (12.5, "0.125"), (123456789.0, "1,234,567.89"), (0.5, "0.005"), (100.0, "1.00")];
+        let table = [
+            (1000.0, "10.00"),
+            (5.0, "0.05"),
+            (12.5, "0.125"),
+            (123456789.0, "1,234,567.89"),
+            (0.5, "0.005"),
+            (100.0, "1.00"),
+        ];
         for (cents, dollars) in table {
             assert_eq!(dollars_from_cents(cents), dollars, "{cents}");
         }

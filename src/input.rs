@@ -227,7 +227,10 @@ fn read_array<S: Source>(source: &S, entry: Shape) -> Input {
         Err(Unreadable) => return Input::Opaque(Received::Unreadable),
     };
     if length > MAX_ENTRIES {
-        return Input::TooMany { received: Received::Array, count: length };
+        return Input::TooMany {
+            received: Received::Array,
+            count: length,
+        };
     }
     let entries = (0..length)
         .map(|index| match source.element(index) {
@@ -246,7 +249,10 @@ fn read_object<S: Source>(source: &S, shape_of: impl Fn(&str) -> Shape) -> Input
         Err(Unreadable) => return Input::Opaque(Received::Unreadable),
     };
     if keys.len() > MAX_ENTRIES {
-        return Input::TooMany { received: Received::Object, count: keys.len() };
+        return Input::TooMany {
+            received: Received::Object,
+            count: keys.len(),
+        };
     }
     let entries = keys
         .into_iter()
@@ -283,7 +289,9 @@ impl Source for &serde_json::Value {
     }
 
     fn keys(&self) -> Result<Vec<String>, Unreadable> {
-        self.as_object().map(|map| map.keys().cloned().collect()).ok_or(Unreadable)
+        self.as_object()
+            .map(|map| map.keys().cloned().collect())
+            .ok_or(Unreadable)
     }
 
     fn property(&self, key: &str) -> Result<Self, Unreadable> {

@@ -88,12 +88,12 @@ fn default_template(code: Code, params: &Params) -> &'static str {
         Code::UnknownField if params.get("suggestion").is_some() => {
             "Unknown field; did you mean {suggestion}?"
         }
-        Code::InvalidTimestamp
-            if matches!(params.get("reason"), Some(ParamValue::Text(r)) if r == "missing_offset") =>
-        {
+        Code::InvalidTimestamp if matches!(params.get("reason"), Some(ParamValue::Text(r)) if r == "missing_offset") => {
             "Add a time zone, like Z or +02:00: a date and time without one is ambiguous."
         }
-        Code::TooLong if params.get("part").is_some() => "The {part} must be at most {max} characters.",
+        Code::TooLong if params.get("part").is_some() => {
+            "The {part} must be at most {max} characters."
+        }
         _ => code.default_message(),
     }
 }
@@ -163,7 +163,10 @@ impl Params {
 
     /// The value of `name`, if given.
     pub fn get(&self, name: &str) -> Option<&ParamValue> {
-        self.0.iter().find(|(key, _)| *key == name).map(|(_, value)| value)
+        self.0
+            .iter()
+            .find(|(key, _)| *key == name)
+            .map(|(_, value)| value)
     }
 
     /// Whether there are no params.
@@ -311,7 +314,10 @@ mod tests {
     #[test]
     fn render_fills_known_params_and_keeps_unknown_placeholders() {
         let params = Params::new().with("max", 128usize);
-        assert_eq!(render("at most {max} ({unit})", &params), "at most 128 ({unit})");
+        assert_eq!(
+            render("at most {max} ({unit})", &params),
+            "at most 128 ({unit})"
+        );
         assert_eq!(render("open { brace", &params), "open { brace");
     }
 

@@ -11,7 +11,10 @@ pub fn credit_json_schema() -> Value {
     let mut schema = object_schema(BODY);
     if let Value::Object(map) = &mut schema {
         let mut head = Map::new();
-        head.insert("$schema".into(), json!("https://json-schema.org/draft/2020-12/schema"));
+        head.insert(
+            "$schema".into(),
+            json!("https://json-schema.org/draft/2020-12/schema"),
+        );
         head.insert("title".into(), json!("CreditCreateParams"));
         head.insert(
             "description".into(),
@@ -24,10 +27,17 @@ pub fn credit_json_schema() -> Value {
 }
 
 fn object_schema(fields: &[Field]) -> Value {
-    let properties: Map<String, Value> =
-        fields.iter().map(|field| (field.name.to_owned(), field_schema(field))).collect();
-    let required: Vec<&str> = fields.iter().filter(|f| f.required).map(|f| f.name).collect();
-    let mut schema = json!({"type": "object", "properties": properties, "additionalProperties": false});
+    let properties: Map<String, Value> = fields
+        .iter()
+        .map(|field| (field.name.to_owned(), field_schema(field)))
+        .collect();
+    let required: Vec<&str> = fields
+        .iter()
+        .filter(|f| f.required)
+        .map(|f| f.name)
+        .collect();
+    let mut schema =
+        json!({"type": "object", "properties": properties, "additionalProperties": false});
     if required.is_empty() {
         schema["minProperties"] = json!(1);
     } else {
@@ -56,7 +66,9 @@ fn kind_schema(kind: &Kind) -> Value {
         Kind::Text { max } => text_schema(*max),
         Kind::Number(NumberRule::Priority) => json!({"type": "number"}),
         Kind::Number(NumberRule::Amount) => json!({"type": "number", "exclusiveMinimum": 0}),
-        Kind::Timestamp => json!({"type": "string", "format": "date-time", "pattern": TIMESTAMP_PATTERN}),
+        Kind::Timestamp => {
+            json!({"type": "string", "format": "date-time", "pattern": TIMESTAMP_PATTERN})
+        }
         Kind::Enum(values) => json!({"type": "string", "enum": values}),
         Kind::Object(fields) => object_schema(fields),
         Kind::Objects(fields) => {

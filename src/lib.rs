@@ -79,7 +79,9 @@ impl Options {
             property("allowUnknownFields").is_some_and(|flag| flag.probe() == Probe::Bool(true));
         if let Some(messages) = property("messages").filter(|m| m.probe() == Probe::Object) {
             for key in messages.keys().unwrap_or_default() {
-                if let Some(Probe::String(template)) = messages.property(&key).ok().map(|t| t.probe()) {
+                if let Some(Probe::String(template)) =
+                    messages.property(&key).ok().map(|t| t.probe())
+                {
                     options.messages.insert(key, template);
                 }
             }

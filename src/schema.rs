@@ -77,6 +77,7 @@ pub enum Entry {
 }
 
 /// The body: `CreditCreateParams`.
+#[rustfmt::skip]
 pub static BODY: &[Field] = &[
     Field { name: "customer_id", required: true, kind: Kind::Uuid, doc: "The customer to credit (UUID)." },
     Field { name: "product_id", required: true, kind: Kind::Uuid, doc: "The fixed product used to invoice the credit (UUID)." },
@@ -96,12 +97,14 @@ pub static BODY: &[Field] = &[
 ];
 
 /// `access_schedule`.
+#[rustfmt::skip]
 pub static ACCESS_SCHEDULE: &[Field] = &[
     Field { name: "credit_type_id", required: false, kind: Kind::Uuid, doc: "The credit type (UUID); absent means USD (cents)." },
     Field { name: "schedule_items", required: true, kind: Kind::Objects(SCHEDULE_ITEM), doc: "At least one item." },
 ];
 
 /// One item of `access_schedule.schedule_items`.
+#[rustfmt::skip]
 pub static SCHEDULE_ITEM: &[Field] = &[
     Field { name: "amount", required: true, kind: Kind::Number(NumberRule::Amount), doc: "Greater than 0, in the credit type's unit (USD: cents)." },
     Field { name: "starting_at", required: true, kind: Kind::Timestamp, doc: "Inclusive start, on an hour boundary (UTC)." },
@@ -109,6 +112,7 @@ pub static SCHEDULE_ITEM: &[Field] = &[
 ];
 
 /// One entry of `specifiers`.
+#[rustfmt::skip]
 pub static SPECIFIER: &[Field] = &[
     Field { name: "product_id", required: false, kind: Kind::Uuid, doc: "A product (UUID)." },
     Field { name: "product_tags", required: false, kind: Kind::Strings(Entry::Tag), doc: "Product tags." },
@@ -162,7 +166,10 @@ mod tests {
 
     #[test]
     fn suggestion_finds_close_keys_and_prefers_the_table_order() {
-        assert_eq!(suggestion(BODY, "applicable_product_id"), Some("applicable_product_ids"));
+        assert_eq!(
+            suggestion(BODY, "applicable_product_id"),
+            Some("applicable_product_ids")
+        );
         assert_eq!(suggestion(SCHEDULE_ITEM, "amout"), Some("amount"));
         assert_eq!(suggestion(BODY, "notes"), None);
         assert_eq!(suggestion(BODY, "Name"), Some("name"));

@@ -106,7 +106,12 @@ impl Instant {
         let days = self.seconds.div_euclid(86_400);
         let second_of_day = self.seconds.rem_euclid(86_400);
         let (year, month, day) = civil_from_days(days);
-        let millis: String = self.fraction.chars().chain(std::iter::repeat('0')).take(3).collect();
+        let millis: String = self
+            .fraction
+            .chars()
+            .chain(std::iter::repeat('0'))
+            .take(3)
+            .collect();
         format!(
             "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{millis}Z",
             second_of_day / 3600,
@@ -117,14 +122,23 @@ impl Instant {
 
     /// The same instant as a chrono value (nanosecond precision).
     pub fn to_datetime(&self) -> Option<chrono::DateTime<chrono::Utc>> {
-        let nanos: String = self.fraction.chars().chain(std::iter::repeat('0')).take(9).collect();
+        let nanos: String = self
+            .fraction
+            .chars()
+            .chain(std::iter::repeat('0'))
+            .take(9)
+            .collect();
         chrono::DateTime::from_timestamp(self.seconds, nanos.parse().ok()?)
     }
 
     /// `YYYY-MM-DD HH:MM UTC`, for sentences.
     pub fn to_human(&self) -> String {
         let iso = self.to_iso();
-        format!("{} {} UTC", iso.get(..10).unwrap_or(""), iso.get(11..16).unwrap_or(""))
+        format!(
+            "{} {} UTC",
+            iso.get(..10).unwrap_or(""),
+            iso.get(11..16).unwrap_or("")
+        )
     }
 }
 
@@ -135,7 +149,10 @@ fn fraction_digits(digits: &str) -> String {
 /// Parses a trimmed timestamp: RFC 3339 with any offset (`T`, `t` or a space between date and
 /// time), or a date alone meaning midnight UTC.
 pub fn parse(text: &str) -> Result<Instant, TimestampError> {
-    let mut cursor = Cursor { bytes: text.as_bytes(), at: 0 };
+    let mut cursor = Cursor {
+        bytes: text.as_bytes(),
+        at: 0,
+    };
     let year = cursor.digits(4)?;
     cursor.expect(b'-')?;
     let month = cursor.digits(2)?;
@@ -144,7 +161,11 @@ pub fn parse(text: &str) -> Result<Instant, TimestampError> {
     let date = NaiveDate::from_ymd_opt(year as i32, month, day).ok_or(TimestampError::Format)?;
     let days = days_from_civil(&date);
     if cursor.done() {
-        return within_range(Instant { seconds: days * 86_400, fraction: String::new(), leap: false });
+        return within_range(Instant {
+            seconds: days * 86_400,
+            fraction: String::new(),
+            leap: false,
+        });
     }
     if !matches!(cursor.next(), Some(b'T' | b't' | b' ')) {
         return Err(TimestampError::Format);
@@ -195,7 +216,11 @@ pub fn parse(text: &str) -> Result<Instant, TimestampError> {
         return Err(TimestampError::Format);
     }
     let local = days * 86_400 + i64::from(hour * 3600 + minute * 60 + second);
-    within_range(Instant { seconds: local - offset_seconds, fraction, leap: second == 60 })
+    within_range(Instant {
+        seconds: local - offset_seconds,
+        fraction,
+        leap: second == 60,
+    })
 }
 
 fn within_range(instant: Instant) -> Result<Instant, TimestampError> {
@@ -268,7 +293,8 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let day_of_era = z.rem_euclid(146_097);
-    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
     let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     let mp = (5 * day_of_year + 2) / 153;
     let day = (day_of_year - (153 * mp + 2) / 5 + 1) as u32;
@@ -282,7 +308,9 @@ mod tests {
     use super::*;
 
     fn iso(text: &str) -> String {
-        parse(text).map(|instant| instant.to_iso()).unwrap_or_else(|error| format!("{error:?}"))
+        parse(text)
+            .map(|instant| instant.to_iso())
+            .unwrap_or_else(|error| format!("{error:?}"))
     }
 
     #[test]
@@ -343,8 +371,17 @@ mod tests {
 
     #[test]
     fn millis_round_trip() {
-        assert_eq!(Instant::from_millis(1_767_225_600_000.0).map(|i| i.to_iso()), Ok("2026-01-01T00:00:00.000Z".into()));
-        assert_eq!(Instant::from_millis(-1.0).map(|i| i.to_iso()), Ok("1969-12-31T23:59:59.999Z".into()));
-        assert_eq!(Instant::from_millis(f64::NAN), Err(TimestampError::OutOfRange));
+        assert_eq!(
+            Instant::from_millis(1_767_225_600_000.0).map(|i| i.to_iso()),
+            Ok("2026-01-01T00:00:00.000Z".into())
+        );
+        assert_eq!(
+            Instant::from_millis(-1.0).map(|i| i.to_iso()),
+            Ok("1969-12-31T23:59:59.999Z".into())
+        );
+        assert_eq!(
+            Instant::from_millis(f64::NAN),
+            Err(TimestampError::OutOfRange)
+        );
     }
 }

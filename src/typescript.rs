@@ -10,7 +10,12 @@ pub fn declarations() -> String {
         "// Generated from the field table (src/schema.rs) by credit_rules::typescript::declarations.\n\
          // Do not edit: run `UPDATE_TYPES=1 cargo test --test typescript` after changing the table.\n\n",
     );
-    interface(&mut out, "CreditCreateParams", "The normalized body of POST /v1/contracts/customerCredits/create.", BODY);
+    interface(
+        &mut out,
+        "CreditCreateParams",
+        "The normalized body of POST /v1/contracts/customerCredits/create.",
+        BODY,
+    );
     let codes = |severity| {
         Code::ALL
             .iter()
@@ -19,8 +24,14 @@ pub fn declarations() -> String {
             .collect::<Vec<_>>()
             .join(" | ")
     };
-    out.push_str(&format!("/** Codes that block a draft. */\nexport type ErrorCode = {};\n\n", codes(Severity::Error)));
-    out.push_str(&format!("/** Codes that only ask the user to look. */\nexport type WarningCode = {};\n\n", codes(Severity::Warning)));
+    out.push_str(&format!(
+        "/** Codes that block a draft. */\nexport type ErrorCode = {};\n\n",
+        codes(Severity::Error)
+    ));
+    out.push_str(&format!(
+        "/** Codes that only ask the user to look. */\nexport type WarningCode = {};\n\n",
+        codes(Severity::Warning)
+    ));
     out.push_str(STATIC_TYPES);
     out
 }
@@ -34,7 +45,9 @@ fn type_name(field: &Field) -> String {
         .split('_')
         .map(|word| {
             let mut chars = word.chars();
-            chars.next().map_or_else(String::new, |first| first.to_ascii_uppercase().to_string() + chars.as_str())
+            chars.next().map_or_else(String::new, |first| {
+                first.to_ascii_uppercase().to_string() + chars.as_str()
+            })
         })
         .collect()
 }
@@ -47,7 +60,11 @@ fn interface(out: &mut String, name: &str, doc: &str, fields: &[Field]) {
         let ty = match &field.kind {
             Kind::Uuid | Kind::Text { .. } | Kind::Timestamp => "string".to_owned(),
             Kind::Number(_) => "number".to_owned(),
-            Kind::Enum(values) => values.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(" | "),
+            Kind::Enum(values) => values
+                .iter()
+                .map(|v| format!("\"{v}\""))
+                .collect::<Vec<_>>()
+                .join(" | "),
             Kind::Strings(_) => "string[]".to_owned(),
             Kind::Map { .. } => "Record<string, string>".to_owned(),
             Kind::Object(inner) => {
@@ -59,7 +76,10 @@ fn interface(out: &mut String, name: &str, doc: &str, fields: &[Field]) {
                 format!("{}[]", type_name(field))
             }
         };
-        out.push_str(&format!("  /** {} */\n  {}{optional}: {ty};\n", field.doc, field.name));
+        out.push_str(&format!(
+            "  /** {} */\n  {}{optional}: {ty};\n",
+            field.doc, field.name
+        ));
     }
     out.push_str("}\n\n");
     for (name, doc, inner) in nested {

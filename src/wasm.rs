@@ -75,7 +75,10 @@ impl Source for JsSource {
     }
 
     fn length(&self) -> Result<usize, Unreadable> {
-        let length = length_of(&self.0).map_err(|_| Unreadable)?.as_f64().ok_or(Unreadable)?;
+        let length = length_of(&self.0)
+            .map_err(|_| Unreadable)?
+            .as_f64()
+            .ok_or(Unreadable)?;
         if length.is_finite() && length >= 0.0 {
             // Array lengths are integers below 2^32; a Proxy may claim more, which the
             // too_many guard then refuses without reading.
@@ -87,16 +90,23 @@ impl Source for JsSource {
 
     fn element(&self, index: usize) -> Result<Self, Unreadable> {
         let index = u32::try_from(index).map_err(|_| Unreadable)?;
-        element_of(&self.0, index).map(JsSource).map_err(|_| Unreadable)
+        element_of(&self.0, index)
+            .map(JsSource)
+            .map_err(|_| Unreadable)
     }
 
     fn keys(&self) -> Result<Vec<String>, Unreadable> {
         let keys = keys_of(&self.0).map_err(|_| Unreadable)?;
-        Ok(keys.iter().map(|key| key.as_string().unwrap_or_default()).collect())
+        Ok(keys
+            .iter()
+            .map(|key| key.as_string().unwrap_or_default())
+            .collect())
     }
 
     fn property(&self, key: &str) -> Result<Self, Unreadable> {
-        property_of(&self.0, key).map(JsSource).map_err(|_| Unreadable)
+        property_of(&self.0, key)
+            .map(JsSource)
+            .map_err(|_| Unreadable)
     }
 }
 

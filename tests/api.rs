@@ -23,20 +23,37 @@ fn with(field: &str, value: Value) -> Value {
 }
 
 fn options() -> Options {
-    Options { now: chrono::DateTime::from_timestamp(1_764_547_200, 0), ..Options::default() }
+    Options {
+        now: chrono::DateTime::from_timestamp(1_764_547_200, 0),
+        ..Options::default()
+    }
 }
 
 fn error_keys(draft: &Value) -> Vec<String> {
-    validate(draft, &options()).errors.iter().map(|issue| issue.key()).collect()
+    validate(draft, &options())
+        .errors
+        .iter()
+        .map(|issue| issue.key())
+        .collect()
 }
 
 #[test]
 fn too_many_guards_every_array_and_object() {
     let tags: Vec<Value> = (0..10_001).map(|i| json!(format!("t{i}"))).collect();
-    assert_eq!(error_keys(&with("applicable_product_tags", Value::Array(tags.clone()))), ["too_many@/applicable_product_tags"]);
-    assert!(error_keys(&with("applicable_product_tags", Value::Array(tags[..10_000].to_vec()))).is_empty());
+    assert_eq!(
+        error_keys(&with("applicable_product_tags", Value::Array(tags.clone()))),
+        ["too_many@/applicable_product_tags"]
+    );
+    assert!(error_keys(&with(
+        "applicable_product_tags",
+        Value::Array(tags[..10_000].to_vec())
+    ))
+    .is_empty());
     let fields: Map<String, Value> = (0..10_001).map(|i| (format!("k{i}"), json!("v"))).collect();
-    assert_eq!(error_keys(&with("custom_fields", Value::Object(fields.clone()))), ["too_many@/custom_fields"]);
+    assert_eq!(
+        error_keys(&with("custom_fields", Value::Object(fields.clone()))),
+        ["too_many@/custom_fields"]
+    );
     let mut body = fields;
     body.insert("customer_id".into(), json!(5));
     assert_eq!(error_keys(&Value::Object(body)), ["too_many@"]);
@@ -47,19 +64,35 @@ fn a_50_mb_string_is_checked_without_trouble() {
     let huge = "x".repeat(50 * 1024 * 1024);
     let report = validate(&with("name", json!(huge)), &options());
     assert!(report.valid);
-    assert_eq!(report.value.as_ref().and_then(|v| v["name"].as_str()).map(str::len), Some(huge.len()));
-    assert_eq!(error_keys(&with("uniqueness_key", json!(huge))), ["too_long@/uniqueness_key"]);
+    assert_eq!(
+        report
+            .value
+            .as_ref()
+            .and_then(|v| v["name"].as_str())
+            .map(str::len),
+        Some(huge.len())
+    );
+    assert_eq!(
+        error_keys(&with("uniqueness_key", json!(huge))),
+        ["too_long@/uniqueness_key"]
+    );
     assert_eq!(error_keys(&with(&huge, json!(1))).len(), 1);
 }
 
 #[test]
 fn messages_are_replaced_per_code_with_params() {
     let mut options = options();
-    options.messages.insert("too_long".into(), "Au plus {max} caractères ({nope}).".into());
+    options.messages.insert(
+        "too_long".into(),
+        "Au plus {max} caractères ({nope}).".into(),
+    );
     let report = validate(&with("uniqueness_key", json!("k".repeat(129))), &options);
     assert_eq!(report.errors[0].message, "Au plus 128 caractères ({nope}).");
     let report = validate(&with("customer_id", json!("x")), &options);
-    assert_eq!(report.errors[0].message, Code::InvalidUuid.default_message());
+    assert_eq!(
+        report.errors[0].message,
+        Code::InvalidUuid.default_message()
+    );
 }
 
 #[test]
@@ -67,14 +100,24 @@ fn validate_field_includes_related_issues_errors_first() {
     let mut draft = minimal();
     draft["priority"] = json!(-1);
     draft["access_schedule"]["schedule_items"][0]["ending_before"] = json!("2025-01-01T00:00:00Z");
-    let at_start = validate_field(&draft, "/access_schedule/schedule_items/0/starting_at", &options());
+    let at_start = validate_field(
+        &draft,
+        "/access_schedule/schedule_items/0/starting_at",
+        &options(),
+    );
     let keys: Vec<String> = at_start.iter().map(|issue| issue.key()).collect();
-    assert_eq!(keys, ["invalid_range@/access_schedule/schedule_items/0/ending_before"]);
+    assert_eq!(
+        keys,
+        ["invalid_range@/access_schedule/schedule_items/0/ending_before"]
+    );
     let at_item = validate_field(&draft, "/access_schedule/schedule_items/0", &options());
     let keys: Vec<String> = at_item.iter().map(|issue| issue.key()).collect();
     assert_eq!(
         keys,
-        ["invalid_range@/access_schedule/schedule_items/0/ending_before", "ends_in_past@/access_schedule/schedule_items/0/ending_before"]
+        [
+            "invalid_range@/access_schedule/schedule_items/0/ending_before",
+            "ends_in_past@/access_schedule/schedule_items/0/ending_before"
+        ]
     );
     assert_eq!(validate_field(&draft, "", &options()).len(), 3);
     assert!(validate_field(&draft, "/priorit", &options()).is_empty());
@@ -93,8 +136,14 @@ fn issues_serialize_to_the_json_of_the_spec() {
     draft["access_schedule"]["schedule_items"][0]["ending_before"] = json!("2025-01-01T00:00:00Z");
     let report = validate(&draft, &options());
     let issue = serde_json::to_value(&report.errors[0]).unwrap_or_default();
-    assert_eq!(issue["path"], json!(["access_schedule", "schedule_items", 0, "ending_before"]));
-    assert_eq!(issue["related"], json!(["/access_schedule/schedule_items/0/starting_at"]));
+    assert_eq!(
+        issue["path"],
+        json!(["access_schedule", "schedule_items", 0, "ending_before"])
+    );
+    assert_eq!(
+        issue["related"],
+        json!(["/access_schedule/schedule_items/0/starting_at"])
+    );
     assert!(issue.get("params").is_none());
 }
 
@@ -102,9 +151,15 @@ fn issues_serialize_to_the_json_of_the_spec() {
 fn json_and_value_entry_points_agree() {
     let draft = with("name", json!("  Welcome  "));
     let text = serde_json::to_string(&draft).unwrap_or_default();
-    assert_eq!(validate_json(&text, &options()), validate(&draft, &options()));
+    assert_eq!(
+        validate_json(&text, &options()),
+        validate(&draft, &options())
+    );
     let report = validate_json("{\"customer_id\": ", &options());
-    assert_eq!(report.errors.iter().map(|i| i.key()).collect::<Vec<_>>(), ["invalid_json@"]);
+    assert_eq!(
+        report.errors.iter().map(|i| i.key()).collect::<Vec<_>>(),
+        ["invalid_json@"]
+    );
 }
 
 #[test]
@@ -114,30 +169,52 @@ fn output_json_text_has_no_fractions_on_whole_numbers() {
     draft["access_schedule"]["schedule_items"][0]["amount"] = json!(1000.0);
     let value = validate(&draft, &options()).value.unwrap_or_default();
     let text = serde_json::to_string(&value).unwrap_or_default();
-    assert!(text.contains("\"priority\":100,") && text.contains("\"amount\":1000,"), "{text}");
+    assert!(
+        text.contains("\"priority\":100,") && text.contains("\"amount\":1000,"),
+        "{text}"
+    );
 }
 
 #[test]
 fn the_json_schema_reads_the_table_and_admits_its_limits() {
     let schema = credit_rules::json_schema::credit_json_schema();
-    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
-    let properties: Vec<&String> = schema["properties"].as_object().map(|p| p.keys().collect()).unwrap_or_default();
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    let properties: Vec<&String> = schema["properties"]
+        .as_object()
+        .map(|p| p.keys().collect())
+        .unwrap_or_default();
     let table: Vec<&str> = credit_rules::schema::BODY.iter().map(|f| f.name).collect();
     assert_eq!(properties, table);
     let description = schema["description"].as_str().unwrap_or_default();
     assert!(description.contains("invalid_range") && description.contains("conflict"));
-    assert_eq!(schema["required"], json!(["customer_id", "product_id", "priority", "access_schedule"]));
+    assert_eq!(
+        schema["required"],
+        json!(["customer_id", "product_id", "priority", "access_schedule"])
+    );
 }
 
 #[test]
 fn the_catalog_lists_every_code_once() {
     let catalog = credit_rules::rule_catalog();
     assert_eq!(catalog.len(), Code::ALL.len());
-    let warnings: Vec<&str> =
-        catalog.iter().filter(|r| r.severity == credit_rules::Severity::Warning).map(|r| r.code.as_str()).collect();
+    let warnings: Vec<&str> = catalog
+        .iter()
+        .filter(|r| r.severity == credit_rules::Severity::Warning)
+        .map(|r| r.code.as_str())
+        .collect();
     assert_eq!(
         warnings,
-        ["ends_in_past", "overlapping_schedule", "fractional_cents", "negative_priority", "not_uuid", "duplicate_removed"]
+        [
+            "ends_in_past",
+            "overlapping_schedule",
+            "fractional_cents",
+            "negative_priority",
+            "not_uuid",
+            "duplicate_removed"
+        ]
     );
 }
 
@@ -151,5 +228,8 @@ fn describe_says_what_the_credit_does() {
         "$10.00 of credit from 2026-01-01 00:00 UTC to 2026-02-01 00:00 UTC, priority 100, for product 182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e on all contracts."
     );
     let report = validate(&json!({}), &options());
-    assert_eq!(credit_rules::describe::describe_report(&report), "This credit draft has 4 errors to fix.");
+    assert_eq!(
+        credit_rules::describe::describe_report(&report),
+        "This credit draft has 4 errors to fix."
+    );
 }

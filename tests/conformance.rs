@@ -34,9 +34,14 @@ fn run(case: &Value) -> Report {
 fn same(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
-        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y)),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y))
+        }
         (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|((kx, vx), (ky, vy))| kx == ky && same(vx, vy))
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y)
+                    .all(|((kx, vx), (ky, vy))| kx == ky && same(vx, vy))
         }
         _ => a == b,
     }
@@ -47,7 +52,13 @@ fn keys(issues: &[Issue]) -> BTreeSet<String> {
 }
 
 fn strings(value: &Value) -> Vec<String> {
-    value.as_array().into_iter().flatten().filter_map(Value::as_str).map(str::to_owned).collect()
+    value
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .map(str::to_owned)
+        .collect()
 }
 
 /// What is wrong with `report` for `case`; empty when the case passes.
@@ -55,21 +66,34 @@ fn problems(case: &Value, report: &Report) -> Vec<String> {
     let expect = &case["expect"];
     let mut problems = Vec::new();
     if Some(report.valid) != expect["valid"].as_bool() {
-        problems.push(format!("valid {} expected {}", report.valid, expect["valid"]));
+        problems.push(format!(
+            "valid {} expected {}",
+            report.valid, expect["valid"]
+        ));
     }
     let wanted_errors: BTreeSet<String> = strings(&expect["errors"]).into_iter().collect();
     if keys(&report.errors) != wanted_errors {
-        problems.push(format!("errors {:?} expected {wanted_errors:?}", keys(&report.errors)));
+        problems.push(format!(
+            "errors {:?} expected {wanted_errors:?}",
+            keys(&report.errors)
+        ));
     }
     let warnings = keys(&report.warnings);
     let wanted: BTreeSet<String> = strings(&expect["warnings"]).into_iter().collect();
     let exact = expect["exact_warnings"] == Value::Bool(true);
-    if !(if exact { warnings == wanted } else { wanted.is_subset(&warnings) }) {
+    if !(if exact {
+        warnings == wanted
+    } else {
+        wanted.is_subset(&warnings)
+    }) {
         problems.push(format!("warnings {warnings:?} expected {wanted:?}"));
     }
     if let Some(value) = expect.get("value") {
         if !report.value.as_ref().is_some_and(|got| same(got, value)) {
-            problems.push(format!("value {:?}\n   expected {value}", report.value.as_ref().map(Value::to_string)));
+            problems.push(format!(
+                "value {:?}\n   expected {value}",
+                report.value.as_ref().map(Value::to_string)
+            ));
         }
     }
     let all: Vec<&Issue> = report.errors.iter().chain(&report.warnings).collect();
@@ -78,7 +102,9 @@ fn problems(case: &Value, report: &Report) -> Vec<String> {
         let got = find(key).map(|issue| serde_json::to_value(&issue.params).unwrap_or_default());
         let ok = match (&got, params.as_object()) {
             (Some(Value::Object(got)), Some(wanted)) if wanted.is_empty() => got.is_empty(),
-            (Some(Value::Object(got)), Some(wanted)) => wanted.iter().all(|(k, v)| got.get(k) == Some(v)),
+            (Some(Value::Object(got)), Some(wanted)) => {
+                wanted.iter().all(|(k, v)| got.get(k) == Some(v))
+            }
             _ => false,
         };
         if !ok {
@@ -109,7 +135,12 @@ fn every_case_passes() {
             failures.push(format!("{}: {}", case["name"], problems.join("; ")));
         }
     }
-    assert!(failures.is_empty(), "{} failing cases:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failing cases:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -127,8 +158,16 @@ fn every_valid_case_is_a_fixed_point() {
             .iter()
             .filter(|w| !matches!(w.code, Code::DuplicateRemoved | Code::UnknownField))
             .collect();
-        assert_eq!(again.warnings.iter().collect::<Vec<_>>(), expected_warnings, "{name}");
-        assert_eq!(serde_json::to_string(&value).ok(), serde_json::to_string(&again.value).ok(), "{name}: JSON text");
+        assert_eq!(
+            again.warnings.iter().collect::<Vec<_>>(),
+            expected_warnings,
+            "{name}"
+        );
+        assert_eq!(
+            serde_json::to_string(&value).ok(),
+            serde_json::to_string(&again.value).ok(),
+            "{name}: JSON text"
+        );
     }
 }
 
@@ -136,17 +175,30 @@ fn every_valid_case_is_a_fixed_point() {
 fn every_code_has_a_case() {
     let used: BTreeSet<String> = all_cases()
         .iter()
-        .flat_map(|case| strings(&case["expect"]["errors"]).into_iter().chain(strings(&case["expect"]["warnings"])))
+        .flat_map(|case| {
+            strings(&case["expect"]["errors"])
+                .into_iter()
+                .chain(strings(&case["expect"]["warnings"]))
+        })
         .filter_map(|key| key.split('@').next().map(str::to_owned))
         .collect();
-    let missing: Vec<&str> = Code::ALL.iter().map(|code| code.as_str()).filter(|code| !used.contains(*code)).collect();
+    let missing: Vec<&str> = Code::ALL
+        .iter()
+        .map(|code| code.as_str())
+        .filter(|code| !used.contains(*code))
+        .collect();
     assert!(missing.is_empty(), "codes without a case: {missing:?}");
 }
 
 #[test]
 fn the_copy_equals_the_shared_fixtures_when_present() {
-    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/conformance.json");
+    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/fixtures/conformance.json");
     if let Ok(original) = std::fs::read_to_string(&shared) {
-        assert!(original == CONFORMANCE, "tests/fixtures/conformance.json differs from {}: copy it again", shared.display());
+        assert!(
+            original == CONFORMANCE,
+            "tests/fixtures/conformance.json differs from {}: copy it again",
+            shared.display()
+        );
     }
 }

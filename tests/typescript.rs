@@ -8,15 +8,24 @@ fn js_types_match_the_field_table() {
         std::fs::write(&path, &generated).expect("write js/types.d.ts");
     }
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(committed == generated, "js/types.d.ts is stale: run UPDATE_TYPES=1 cargo test --test typescript");
+    assert!(
+        committed == generated,
+        "js/types.d.ts is stale: run UPDATE_TYPES=1 cargo test --test typescript"
+    );
 }
 
 #[test]
 fn every_field_of_the_table_is_declared() {
     let text = credit_rules::typescript::declarations();
     for field in credit_rules::schema::BODY {
-        assert!(text.contains(&format!("  {}", field.name)), "{} missing", field.name);
+        assert!(
+            text.contains(&format!("  {}", field.name)),
+            "{} missing",
+            field.name
+        );
     }
-    let any = text.split(|c: char| !c.is_ascii_alphanumeric()).any(|word| word == "any");
+    let any = text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|word| word == "any");
     assert!(!any, "no `any` in the public types");
 }
