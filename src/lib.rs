@@ -1,31 +1,4 @@
-//! # credit-rules
-//!
-//! Validates and normalizes a draft of Metronome's
-//! `POST /v1/contracts/customerCredits/create` body, the same way natively (for a server)
-//! and in the browser (WebAssembly, see the npm package built into `pkg/`).
-//!
-//! ```
-//! use credit_rules::{validate, Options};
-//! use serde_json::json;
-//!
-//! let draft = json!({
-//!     "customer_id": "13117714-3F05-48E5-A6E9-A66093F13B4D",
-//!     "product_id": "f14d6729-6a44-4b13-9908-9387f1918790",
-//!     "priority": "100",
-//!     "access_schedule": {"schedule_items": [
-//!         {"amount": 1000, "starting_at": "2026-01-01", "ending_before": "2026-02-01T00:00:00Z"}
-//!     ]}
-//! });
-//! let report = validate(&draft, &Options::default());
-//! assert!(report.valid);
-//! let value = report.value.unwrap();
-//! assert_eq!(value["customer_id"], "13117714-3f05-48e5-a6e9-a66093f13b4d");
-//! assert_eq!(value["access_schedule"]["schedule_items"][0]["starting_at"], "2026-01-01T00:00:00.000Z");
-//! ```
-//!
-//! The contract is the project's SPEC: codes and pointers are API, messages are presentation
-//! and can be replaced per code with [`Options::messages`].
-
+#![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
 mod check;
@@ -37,7 +10,7 @@ pub mod schema;
 mod time;
 pub mod typescript;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
