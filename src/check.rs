@@ -10,6 +10,7 @@ use crate::schema::{
 use crate::time::{self, Instant};
 use crate::{Options, Report};
 use serde_json::{Map, Value};
+use std::collections::HashSet;
 
 /// What checking one field gave.
 #[derive(Debug)]
@@ -429,6 +430,7 @@ impl<'o> Walk<'o> {
     fn strings(&mut self, entries: &[Input], rule: Entry) -> Outcome {
         let errors_before = self.errors;
         let mut kept: Vec<String> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
         let mut repeated = 0usize;
         for (index, entry) in entries.iter().enumerate() {
             let text = match entry {
@@ -458,10 +460,10 @@ impl<'o> Walk<'o> {
                     text.to_owned()
                 }
             };
-            if kept.contains(&normalized) {
-                repeated += 1;
-            } else {
+            if seen.insert(normalized.clone()) {
                 kept.push(normalized);
+            } else {
+                repeated += 1;
             }
         }
         self.duplicates_removed(repeated);
@@ -481,6 +483,7 @@ impl<'o> Walk<'o> {
     ) -> Outcome {
         let errors_before = self.errors;
         let mut kept: Vec<(String, String)> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
         let mut repeated = 0usize;
         for (order, (raw_key, value)) in entries.iter().enumerate() {
             let text = match value {
@@ -508,10 +511,10 @@ impl<'o> Walk<'o> {
             if !entry_ok {
                 continue;
             }
-            if kept.iter().any(|(kept_key, _)| kept_key == key) {
-                repeated += 1;
-            } else {
+            if seen.insert(key) {
                 kept.push((key.to_owned(), text.to_owned()));
+            } else {
+                repeated += 1;
             }
         }
         self.duplicates_removed(repeated);
