@@ -69,7 +69,7 @@ codes! {
     InvalidEnum = "invalid_enum", Error, "Must be one of {allowed}.";
     Conflict = "conflict", Error, "Use either specifiers or {with}, not both.";
     EndsInPast = "ends_in_past", Warning, "This schedule item ends in the past.";
-    OverlappingSchedule = "overlapping_schedule", Warning, "Overlaps schedule item {with}.";
+    OverlappingSchedule = "overlapping_schedule", Warning, "Overlaps the schedule item at index {with}.";
     FractionalCents = "fractional_cents", Warning, "USD amounts are in cents; this is not a whole number of cents.";
     NegativePriority = "negative_priority", Warning, "Priority is negative; lower priorities are consumed first.";
     NotUuid = "not_uuid", Warning, "This does not look like a contract id (a UUID).";

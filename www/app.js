@@ -1,0 +1,613 @@
+// The demo page: wires the form to credit-rules and to the sandbox API.
+//
+// On every input the page reads the form into a draft, validates it, and shows
+//   - under each input: validateField(draft, its pointer), once the input was touched;
+//   - in the Checks panel: every issue, each one a button that focuses its input;
+//   - in the Preview panel: the normalized body and describeCredit's sentence.
+// User text only ever reaches the DOM through textContent and form values.
+
+import { CreditForm } from './form.js';
+import { CREATE_PATH, createCredit, endpointUrl, listCredits } from './api.js';
+import { ancestorPointers, formatUtc, isAtOrBelow } from './format.js';
+
+const $ = (selector) => document.querySelector(selector);
+
+const state = {
+  lib: null,
+  form: null,
+  /** Inputs the user typed in or left: only these show their issues (until a submit attempt). */
+  touched: new WeakSet(),
+  /** Sections where the user added or removed a row. */
+  touchedGroups: new WeakSet(),
+  submitAttempted: false,
+  /** Issues from the server's last 400, shown on their fields until the draft changes. */
+  serverIssues: [],
+  sending: false,
+  read: null,
+  report: null,
+  lastCreatedId: null,
+  listRequest: 0,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Small DOM helpers (no innerHTML anywhere)
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (key === 'className') node.className = value;
+    else if (key === 'dataset') Object.assign(node.dataset, value);
+    else if (key === 'onClick') node.addEventListener('click', value);
+    else if (key === 'hidden') node.hidden = value;
+    else node.setAttribute(key, value);
+  }
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : String(child));
+  }
+  return node;
+}
+
+function plural(count, word) {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation and rendering
+
+function isEditable(element) {
+  return element instanceof HTMLElement && element.matches('input, select, textarea') &&
+    element.closest('#credit-form') !== null && !element.matches('#api_base, #api_token');
+}
+
+/** Issues that belong under a target. */
+function issuesForTarget(target) {
+  const { lib, read, report } = state;
+  const local = read.localIssues.filter((issue) =>
+    issue.target ? issue.target === target : target.pointer !== null && issue.pointer === target.pointer);
+  if (target.pointer === null) return local;
+  let own;
+  let server;
+  if (target.kind === 'field') {
+    own = lib.validateField(read.draft, target.pointer);
+    server = state.serverIssues.filter((issue) => isAtOrBelow(issue.pointer, target.pointer) ||
+      (issue.related ?? []).some((related) => isAtOrBelow(related, target.pointer)));
+  } else {
+    own = [...report.errors, ...report.warnings].filter((issue) => issue.pointer === target.pointer);
+    server = state.serverIssues.filter((issue) => issue.pointer === target.pointer);
+  }
+  const all = [...own, ...server, ...local];
+  return [...all.filter((issue) => issue.severity === 'error'), ...all.filter((issue) => issue.severity !== 'error')];
+}
+
+function isTargetVisible(target) {
+  if (state.submitAttempted) return true;
+  if (target.inputs.some((input) => state.touched.has(input))) return true;
+  if (target.kind === 'group') {
+    if (state.touchedGroups.has(target.container)) return true;
+    return [...target.container.querySelectorAll('input, select, textarea')].some((input) => state.touched.has(input));
+  }
+  return false;
+}
+
+/** A target's label for a pointer, for "Ends before: …" prefixes and the Checks list. */
+function describePointer(pointer) {
+  const targets = state.read.targets.filter((target) => target.pointer !== null);
+  const exact = targets.find((target) => target.pointer === pointer && target.kind === 'field') ??
+    targets.find((target) => target.pointer === pointer);
+  if (exact) return exact.label;
+  const list = targets.find((target) => target.entries && pointer.startsWith(`${target.pointer}/`));
+  if (list) {
+    const index = Number(pointer.slice(list.pointer.length + 1));
+    const entry = list.entries[index];
+    return `${list.label} · entry ${index + 1}${entry ? ` (“${entry.text.trim()}”)` : ''}`;
+  }
+  for (const ancestor of ancestorPointers(pointer)) {
+    const found = targets.find((target) => target.pointer === ancestor);
+    if (found) return `${found.label} (${pointer.slice(ancestor.length + 1)})`;
+  }
+  return pointer || 'Credit';
+}
+
+/**
+ * The message shown for an issue. credit-rules' messages are used as they are, except where a
+ * form user needs other words: a number field with text in it, and schedule items, which the
+ * page numbers from 1.
+ */
+function presentMessage(issue) {
+  const params = issue.params ?? {};
+  if (issue.source !== 'server' && issue.code === 'invalid_type' && params.expected === 'number' && params.received === 'string') {
+    return 'Enter a number, like 1000 (digits and an optional decimal point; no commas or currency signs).';
+  }
+  if (issue.code === 'overlapping_schedule' && Number.isInteger(params.with)) {
+    return `Overlaps schedule item ${params.with + 1}.`;
+  }
+  if (issue.code === 'duplicate_removed' && params.count === 1) return 'Removed 1 repeated entry.';
+  return issue.message;
+}
+
+function messageText(issue, target) {
+  if (issue.target || target.pointer === null || issue.pointer === target.pointer) return presentMessage(issue);
+  if (target.entries && issue.pointer.startsWith(`${target.pointer}/`)) {
+    const index = Number(issue.pointer.slice(target.pointer.length + 1));
+    const entry = target.entries[index];
+    return `Entry ${index + 1}${entry ? ` (“${entry.text.trim()}”)` : ''}: ${presentMessage(issue)}`;
+  }
+  return `${describePointer(issue.pointer)}: ${presentMessage(issue)}`;
+}
+
+function severityTag(issue) {
+  const word = issue.severity === 'error' ? 'Error' : 'Warning';
+  return issue.source === 'server' ? `${word} from the server` : word;
+}
+
+function messageElement(issue, text) {
+  return el('p', {
+    className: `msg ${issue.severity === 'error' ? 'error' : 'warning'}`,
+    dataset: { code: issue.code ?? '', severity: issue.severity },
+  }, el('span', { className: 'tag' }, severityTag(issue)), ' ', el('span', { className: 'text' }, text));
+}
+
+function linkDescription(input, messagesId) {
+  const ids = [];
+  const hint = input.id ? document.getElementById(`${input.id}-hint`) : null;
+  if (hint) ids.push(hint.id);
+  if (messagesId) ids.push(messagesId);
+  if (ids.length) input.setAttribute('aria-describedby', ids.join(' '));
+}
+
+function renderTarget(target) {
+  const issues = isTargetVisible(target) ? issuesForTarget(target) : [];
+  if (target.messages) {
+    target.messages.replaceChildren(...issues.map((issue) => messageElement(issue, messageText(issue, target))));
+  }
+  const errors = issues.filter((issue) => issue.severity === 'error');
+  const warned = issues.length > errors.length;
+  for (const input of target.inputs) {
+    const part = input.dataset.part;
+    // A map entry's too_long says whether the key or the value is too long.
+    const inError = errors.some((issue) => !part || !issue.params?.part || issue.params.part === part);
+    input.setAttribute('aria-invalid', inError ? 'true' : 'false');
+    input.classList.toggle('has-warning', !inError && warned);
+    linkDescription(input, target.messages?.id);
+  }
+  target.container?.classList.toggle('has-error', errors.length > 0 && target.kind === 'field');
+}
+
+/** Issues no target shows (a shape the form cannot produce, kept visible rather than lost). */
+function orphanIssues() {
+  const { read, report } = state;
+  const fields = read.targets.filter((target) => target.kind === 'field' && target.pointer !== null);
+  const groups = read.targets.filter((target) => target.kind === 'group');
+  return [...report.errors, ...report.warnings].filter((issue) => {
+    const covered = fields.some((target) => isAtOrBelow(issue.pointer, target.pointer) ||
+      (issue.related ?? []).some((related) => isAtOrBelow(related, target.pointer))) ||
+      groups.some((target) => target.pointer === issue.pointer);
+    return !covered;
+  });
+}
+
+function update() {
+  if (!state.lib) return;
+  state.read = state.form.read();
+  state.report = state.lib.validateCredit(state.read.draft);
+  for (const target of state.read.targets) renderTarget(target);
+  const orphans = orphanIssues();
+  if (orphans.length) {
+    $('#general-messages').append(...orphans.map((issue) => messageElement(issue, `${describePointer(issue.pointer)}: ${presentMessage(issue)}`)));
+  }
+  renderSummary();
+  renderPreview();
+  renderSendState();
+}
+
+function summaryEntries() {
+  const { report, read } = state;
+  const local = read.localIssues;
+  const server = state.serverIssues;
+  return [
+    ...report.errors,
+    ...server.filter((issue) => issue.severity === 'error'),
+    ...report.warnings,
+    ...server.filter((issue) => issue.severity !== 'error'),
+    ...local,
+  ];
+}
+
+function renderSummary() {
+  const { report } = state;
+  const entries = summaryEntries();
+  const errorCount = entries.filter((issue) => issue.severity === 'error').length;
+  const warningCount = entries.length - errorCount;
+  const status = $('#summary-status');
+  const panel = $('#summary-panel');
+  panel.classList.toggle('is-blocked', errorCount > 0);
+  panel.classList.toggle('is-ready', errorCount === 0);
+  if (errorCount > 0) {
+    status.textContent = `${plural(errorCount, 'error')} to fix before sending` +
+      (warningCount ? `, ${plural(warningCount, 'warning')} to review.` : '.');
+  } else if (warningCount > 0) {
+    status.textContent = `Ready to send. ${plural(warningCount, 'warning')} to review.`;
+  } else {
+    status.textContent = 'Ready to send. No issues found.';
+  }
+  status.dataset.valid = String(report.valid);
+  // Items are reused by key so that a button being clicked is not swapped out under the pointer
+  // (a blur can re-render between mousedown and click).
+  const list = $('#summary-list');
+  const previous = new Map([...list.children].map((item) => [item.dataset.key, item]));
+  const items = entries.map((issue) => {
+    const label = issue.target ? issue.target.label : describePointer(issue.pointer);
+    const message = presentMessage(issue);
+    const key = [issue.severity, issue.code, issue.pointer, label, message].join('\u0000');
+    const existing = previous.get(key);
+    previous.delete(key);
+    if (existing) {
+      existing.issue = issue;
+      return existing;
+    }
+    const item = el('li', { dataset: { key } });
+    item.issue = issue;
+    item.append(el('button', {
+      type: 'button',
+      className: `summary-item ${issue.severity === 'error' ? 'error' : 'warning'}`,
+      dataset: { issuePointer: issue.pointer ?? '', code: issue.code ?? '' },
+      onClick: () => focusIssue(item.issue),
+    },
+    el('span', { className: 'tag' }, severityTag(issue)),
+    el('span', { className: 'summary-field' }, label),
+    el('span', { className: 'summary-message' }, message)));
+    return item;
+  });
+  for (const stale of previous.values()) stale.remove();
+  items.forEach((item, index) => {
+    if (list.children[index] !== item) list.insertBefore(item, list.children[index] ?? null);
+  });
+}
+
+function renderPreview() {
+  const { report, lib } = state;
+  const sentence = $('#sentence');
+  const json = $('#json-preview');
+  if (report.valid) {
+    let text;
+    try {
+      text = lib.describeCredit(report.value);
+    } catch (error) {
+      text = `(could not describe the credit: ${error?.message ?? error})`;
+    }
+    sentence.textContent = text;
+    sentence.classList.remove('muted');
+    json.textContent = JSON.stringify(report.value, null, 2);
+    json.classList.remove('muted');
+  } else {
+    sentence.textContent = 'The summary sentence appears once the errors are fixed.';
+    sentence.classList.add('muted');
+    json.textContent = 'The normalized body appears once the errors are fixed.';
+    json.classList.add('muted');
+  }
+}
+
+function renderSendState() {
+  const submit = $('#submit');
+  const errors = summaryEntries().filter((issue) => issue.severity === 'error').length;
+  submit.disabled = state.sending || !state.report.valid;
+  submit.textContent = state.sending ? 'Sending…' : 'Create credit';
+  const status = $('#submit-status');
+  if (state.sending) status.textContent = 'Sending the credit…';
+  else if (!state.report.valid) status.textContent = `Fix ${plural(errors, 'error')} first (listed under Checks).`;
+  else status.textContent = 'Ready: the body shown under Preview will be sent.';
+  const endpoint = endpointUrl($('#api_base').value, CREATE_PATH);
+  $('#endpoint-preview').textContent = endpoint.kind === 'url' ? `POST ${endpoint.url}` : endpoint.message;
+}
+
+// ---------------------------------------------------------------------------------------------
+// From an issue to its input
+
+/** The target and element an issue is about: its input, else a related one, else its section. */
+function locate(issue) {
+  if (issue.target) return { target: issue.target, element: issue.target.inputs[0] };
+  const targets = state.read.targets;
+  const fields = targets.filter((target) => target.kind === 'field' && target.pointer !== null);
+  const groups = targets.filter((target) => target.kind === 'group');
+  const pointer = issue.pointer ?? '';
+  const pick = (target) => {
+    const part = issue.params?.part;
+    return target.inputs.find((input) => part && input.dataset.part === part) ?? target.inputs[0];
+  };
+
+  const exact = fields.find((target) => target.pointer === pointer);
+  if (exact) return { target: exact, element: pick(exact) };
+  const list = fields.find((target) => target.entries && pointer.startsWith(`${target.pointer}/`));
+  if (list) {
+    const entry = list.entries[Number(pointer.slice(list.pointer.length + 1))];
+    return { target: list, element: list.inputs[0], entry };
+  }
+  for (const related of issue.related ?? []) {
+    const found = fields.find((target) => target.pointer === related);
+    if (found) return { target: found, element: pick(found) };
+  }
+  const below = fields.find((target) => target.pointer.startsWith(`${pointer}/`));
+  if (below) return { target: below, element: pick(below) };
+  for (const candidate of [pointer, ...ancestorPointers(pointer)]) {
+    const field = fields.find((target) => target.pointer === candidate);
+    if (field) return { target: field, element: pick(field) };
+    const group = groups.find((target) => target.pointer === candidate);
+    if (group) {
+      const element = group.focusFallback ?? group.container.querySelector('input, select, textarea, button');
+      return { target: group, element };
+    }
+  }
+  return null;
+}
+
+function focusIssue(issue) {
+  const found = locate(issue);
+  if (!found) return;
+  const { target, element, entry } = found;
+  for (const input of target.inputs) state.touched.add(input);
+  if (target.kind === 'group') state.touchedGroups.add(target.container);
+  update();
+  if (!element) return;
+  element.scrollIntoView({ block: 'center' });
+  element.focus({ preventScroll: true });
+  if (entry && typeof element.setSelectionRange === 'function') element.setSelectionRange(entry.start, entry.end);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sending and listing
+
+function apiSettings() {
+  return { baseUrl: $('#api_base').value, token: $('#api_token').value };
+}
+
+function showOutcome(kind, title, ...body) {
+  const outcome = $('#outcome');
+  outcome.hidden = false;
+  outcome.className = `outcome outcome-${kind}`;
+  outcome.dataset.kind = kind;
+  outcome.replaceChildren(el('h3', {}, title), ...body);
+}
+
+function serverMessage(message) {
+  return message ? el('p', { className: 'server-message' }, 'Server said: ', el('q', {}, message)) : null;
+}
+
+async function submit() {
+  state.submitAttempted = true;
+  update();
+  if (!state.report.valid || state.sending) {
+    const first = state.report.errors[0];
+    if (first) focusIssue(first);
+    return;
+  }
+  const body = state.report.value;
+  state.sending = true;
+  showOutcome('sending', 'Sending…', el('p', {}, 'Waiting for the server.'));
+  update();
+  let outcome;
+  try {
+    outcome = await createCredit({ ...apiSettings(), body });
+  } finally {
+    state.sending = false;
+  }
+  switch (outcome.kind) {
+    case 'created':
+      state.lastCreatedId = outcome.id;
+      showOutcome('created', 'Credit created',
+        el('p', {}, 'New credit ID: ', el('code', { id: 'created-id' }, outcome.id)),
+        el('p', {}, 'It is listed under “Credits of this customer” below.' +
+          (body.uniqueness_key ? ' To create another credit, generate a new uniqueness key first.' : '')));
+      loadCredits(body.customer_id);
+      break;
+    case 'invalid':
+      state.serverIssues = outcome.issues.map((issue) => ({ ...issue, source: 'server' }));
+      showOutcome('invalid', 'The server rejected the credit (400)',
+        serverMessage(outcome.message),
+        outcome.issues.length
+          ? el('ul', { className: 'outcome-issues' }, ...state.serverIssues.map((issue) => el('li', {},
+            el('button', { type: 'button', className: 'link', onClick: () => focusIssue(issue) },
+              `${describePointer(issue.pointer)}: ${presentMessage(issue)}`))))
+          : null,
+        outcome.issues.length ? el('p', { className: 'hint' }, 'These are also marked on their fields.') : null);
+      break;
+    case 'unauthorized':
+      showOutcome('unauthorized', 'The token was refused (401)',
+        el('p', {}, outcome.hadToken
+          ? 'The server did not accept the API token, so nothing was created. Check the API token field: the server prints the right address, with the token, when it starts (“Open http://…/#token=…”).'
+          : 'No API token was given, so nothing was created. Enter the token in the API token field.'),
+        serverMessage(outcome.message));
+      break;
+    case 'conflict':
+      showOutcome('conflict', 'Uniqueness key already used (409)',
+        el('p', {}, 'A credit or commit with this uniqueness key already exists, so nothing was created. ' +
+          'If you do mean to create another credit, use a new key.'),
+        serverMessage(outcome.message),
+        el('button', { type: 'button', id: 'regenerate-key', className: 'secondary', onClick: () => {
+          generateKey();
+          $('#outcome').hidden = true;
+          $('#submit').focus();
+        } }, 'Generate a new key'));
+      break;
+    case 'too_large':
+      showOutcome('error', 'The request is too large (413)',
+        el('p', {}, 'The server refused the body because of its size. Shorten the long fields or lists.'),
+        serverMessage(outcome.message));
+      break;
+    case 'network':
+      showOutcome('network', 'Could not reach the API',
+        el('p', {}, `The request to ${outcome.url} failed (${outcome.message}). Nothing was created. ` +
+          'Check the API base URL and that the server is running; a server on another origin must also allow cross-origin requests.'));
+      break;
+    case 'bad_input':
+      showOutcome('error', 'Cannot send', el('p', {}, outcome.message));
+      break;
+    default:
+      showOutcome('error', `Unexpected answer from the server (${outcome.status}${outcome.statusText ? ` ${outcome.statusText}` : ''})`,
+        serverMessage(outcome.message));
+  }
+  update();
+}
+
+function currentCustomerId() {
+  const value = state.report?.value?.customer_id;
+  if (value) return value;
+  return String(state.read?.draft.customer_id ?? '').trim().toLowerCase();
+}
+
+function renderCredit(entry) {
+  const credit = entry?.credit ?? {};
+  let sentence;
+  try {
+    sentence = state.lib.describeCredit(credit);
+  } catch {
+    sentence = '';
+  }
+  const isNew = entry.id === state.lastCreatedId;
+  return el('li', { className: `credit-item${isNew ? ' is-new' : ''}`, dataset: { id: String(entry.id ?? '') } },
+    el('div', { className: 'credit-head' },
+      el('strong', { className: 'credit-name' }, credit.name ?? 'Unnamed credit'),
+      isNew ? el('span', { className: 'badge' }, 'just created') : null),
+    sentence ? el('p', { className: 'credit-sentence' }, sentence) : null,
+    el('p', { className: 'credit-meta' },
+      'ID ', el('code', {}, String(entry.id ?? '')),
+      ' · created ', el('time', { datetime: String(entry.created_at ?? '') }, formatUtc(entry.created_at))));
+}
+
+async function loadCredits(customerIdOverride) {
+  const customerId = customerIdOverride ?? currentCustomerId();
+  const status = $('#credits-status');
+  const list = $('#credits');
+  $('#sec-credits').textContent = customerId ? 'Credits of this customer' : 'Credits';
+  if (!customerId) {
+    status.textContent = 'Enter a customer ID in section 1, then press Refresh to see its credits.';
+    list.replaceChildren();
+    return;
+  }
+  state.listRequest += 1;
+  const request = state.listRequest;
+  status.textContent = `Loading the credits of customer ${customerId}…`;
+  const outcome = await listCredits({ ...apiSettings(), customerId });
+  if (request !== state.listRequest) return; // a newer request is under way
+  if (outcome.kind === 'listed') {
+    const credits = [...outcome.credits].sort((a, b) => String(b.created_at ?? '').localeCompare(String(a.created_at ?? '')));
+    status.textContent = credits.length
+      ? `${plural(credits.length, 'credit')} of customer ${customerId}, newest first.`
+      : `No credits yet for customer ${customerId}.`;
+    list.replaceChildren(...credits.map(renderCredit));
+    return;
+  }
+  list.replaceChildren();
+  const reasons = {
+    unauthorized: 'the token was refused (401)',
+    network: `the API could not be reached (${outcome.message})`,
+    bad_input: outcome.message,
+    invalid: `the server rejected the request (400${outcome.message ? `: ${outcome.message}` : ''})`,
+  };
+  status.textContent = `Could not load the credits: ${reasons[outcome.kind] ??
+    `unexpected answer ${outcome.status}${outcome.message ? `: ${outcome.message}` : ''}`}.`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wiring
+
+function generateKey() {
+  const input = $('#uniqueness_key');
+  input.value = crypto.randomUUID();
+  state.touched.add(input);
+  state.serverIssues = [];
+  update();
+}
+
+function tokenFromFragment() {
+  return new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
+}
+
+function resetInteraction() {
+  state.touched = new WeakSet();
+  state.touchedGroups = new WeakSet();
+  state.submitAttempted = false;
+  state.serverIssues = [];
+  $('#outcome').hidden = true;
+}
+
+function wire() {
+  const formElement = $('#credit-form');
+  const onEdit = (event) => {
+    if (!isEditable(event.target)) return;
+    state.touched.add(event.target);
+    state.serverIssues = [];
+    update();
+  };
+  formElement.addEventListener('input', onEdit);
+  // Text inputs report every keystroke through "input"; only selects need "change".
+  formElement.addEventListener('change', (event) => {
+    if (event.target instanceof HTMLSelectElement) onEdit(event);
+  });
+  formElement.addEventListener('focusout', (event) => {
+    if (!isEditable(event.target) || state.touched.has(event.target)) return;
+    state.touched.add(event.target);
+    update();
+  });
+  formElement.addEventListener('submit', (event) => {
+    event.preventDefault();
+    submit();
+  });
+  $('#api_base').addEventListener('input', () => renderSendState());
+  $('#generate-key').addEventListener('click', generateKey);
+  $('#toggle-token').addEventListener('click', () => {
+    const token = $('#api_token');
+    const show = token.type === 'password';
+    token.type = show ? 'text' : 'password';
+    $('#toggle-token').textContent = show ? 'Hide' : 'Show';
+    $('#toggle-token').setAttribute('aria-pressed', String(show));
+  });
+  $('#refresh-credits').addEventListener('click', () => loadCredits());
+  $('#load-example').addEventListener('click', () => {
+    resetInteraction();
+    state.form.fillExample();
+    update();
+  });
+  $('#reset-form').addEventListener('click', () => {
+    state.form.clear();
+    resetInteraction();
+    update();
+  });
+  window.addEventListener('hashchange', () => {
+    const token = tokenFromFragment();
+    if (token) $('#api_token').value = token;
+  });
+}
+
+async function main() {
+  $('#api_base').value = location.origin;
+  $('#api_token').value = tokenFromFragment();
+  state.form = new CreditForm($('#credit-form'), {
+    onStructureChange: (group) => {
+      state.touchedGroups.add(group);
+      state.serverIssues = [];
+      update();
+    },
+  });
+  state.form.addScheduleItem();
+  state.touchedGroups = new WeakSet(); // the first row is ours, not the user's
+  wire();
+  try {
+    const lib = await import('../pkg/index.js');
+    await lib.default();
+    state.lib = lib;
+  } catch (error) {
+    const message = $('#load-error');
+    message.hidden = false;
+    message.textContent = `The validator could not be loaded from pkg/ (${error?.message ?? error}). ` +
+      'Build it with “bash scripts/build-pkg” and reload.';
+    $('#summary-status').textContent = 'The validator is not loaded.';
+    document.body.dataset.ready = 'error';
+    return;
+  }
+  update();
+  loadCredits();
+  document.body.dataset.ready = 'true';
+}
+
+main();

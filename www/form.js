@@ -1,0 +1,398 @@
+// The form: its repeatable rows, the draft it stands for, and the "targets" where issues show.
+//
+// The DOM is the only state. Every read walks the form in document order and returns
+//   - draft:   the credit body as typed (strings as typed, blanks left for credit-rules to judge),
+//   - targets: one per place that shows issues, each with the JSON pointer it stands for.
+// Pointers are recomputed on every read, so removing schedule item 1 makes item 2 "/…/1" at once.
+
+import {
+  USD_CREDIT_TYPE_ID,
+  datetimeLocalToUtc,
+  escapePointerToken,
+  formatCents,
+  parseFormNumber,
+  splitListText,
+} from './format.js';
+
+let idCounter = 0;
+function newId(prefix) {
+  idCounter += 1;
+  return `${prefix}-${idCounter}`;
+}
+
+/** Clones a row template and gives its inputs unique ids, wiring labels and aria-describedby. */
+function instantiate(templateId) {
+  const template = document.getElementById(templateId);
+  const root = template.content.firstElementChild.cloneNode(true);
+  const ids = new Map();
+  for (const input of root.querySelectorAll('[data-slot]')) {
+    const id = newId(input.dataset.slot);
+    input.id = id;
+    ids.set(input.dataset.slot, id);
+  }
+  for (const label of root.querySelectorAll('label[data-label-for]')) {
+    label.htmlFor = ids.get(label.dataset.labelFor);
+  }
+  for (const messages of root.querySelectorAll('[data-messages-for]')) {
+    messages.id = `${ids.get(messages.dataset.messagesFor)}-msg`;
+  }
+  for (const messages of root.querySelectorAll('.messages:not([id])')) {
+    messages.id = newId('msg');
+  }
+  return root;
+}
+
+/** Labels of the fields whose inputs are in the static HTML. */
+const STATIC_LABELS = {
+  '/customer_id': 'Customer ID',
+  '/product_id': 'Product ID',
+  '/priority': 'Priority',
+  '/access_schedule/credit_type_id': 'Custom credit type ID',
+  '/applicable_contract_ids': 'Contract IDs',
+  '/applicable_product_ids': 'Product IDs',
+  '/applicable_product_tags': 'Product tags',
+  '/name': 'Name',
+  '/description': 'Description',
+  '/rate_type': 'Rate type',
+  '/uniqueness_key': 'Uniqueness key',
+  '/netsuite_sales_order_id': 'NetSuite sales order ID',
+  '/salesforce_opportunity_id': 'Salesforce opportunity ID',
+};
+
+const SCHEDULE_LABELS = { amount: 'Amount', starting_at: 'Starts', ending_before: 'Ends before' };
+const SPECIFIER_LABELS = { product_id: 'Product ID', product_tags: 'Product tags' };
+const MAP_LABELS = { pricing_group_values: 'Pricing group values', presentation_group_values: 'Presentation group values' };
+
+export class CreditForm {
+  /**
+   * @param {HTMLFormElement} form
+   * @param {{ onStructureChange: (group: Element) => void }} hooks called after a row is added or
+   *   removed, with the section it happened in (the page then treats that section as touched).
+   */
+  constructor(form, hooks) {
+    this.form = form;
+    this.hooks = hooks;
+    this.scheduleItems = form.querySelector('#schedule-items');
+    this.specifiers = form.querySelector('#specifiers');
+    this.customFields = form.querySelector('#custom-fields');
+    this.creditTypeMode = form.querySelector('#credit_type_mode');
+    this.creditTypeField = form.querySelector('#credit-type-id-field');
+
+    form.querySelector('#add-schedule-item').addEventListener('click', () => {
+      this.focusFirst(this.addScheduleItem());
+    });
+    form.querySelector('#add-specifier').addEventListener('click', () => {
+      this.focusFirst(this.addSpecifier());
+    });
+    form.querySelector('#add-custom-field').addEventListener('click', () => {
+      this.focusFirst(this.addKeyValue(this.customFields));
+    });
+    this.creditTypeMode.addEventListener('change', () => this.syncCreditTypeMode());
+  }
+
+  focusFirst(row) {
+    row.querySelector('input, select, textarea')?.focus();
+  }
+
+  changed(group) {
+    this.hooks.onStructureChange(group);
+  }
+
+  syncCreditTypeMode() {
+    this.creditTypeField.hidden = this.creditTypeMode.value !== 'custom';
+  }
+
+  addScheduleItem({ amount = '', starts = '', ends = '' } = {}) {
+    const row = instantiate('tpl-schedule-item');
+    row.querySelector('[data-field="amount"]').value = amount;
+    row.querySelector('[data-field="starting_at"]').value = starts;
+    row.querySelector('[data-field="ending_before"]').value = ends;
+    row.querySelector('[data-action="remove"]').addEventListener('click', () => {
+      row.remove();
+      this.changed(this.form.querySelector('#schedule-section'));
+    });
+    this.scheduleItems.append(row);
+    this.changed(this.form.querySelector('#schedule-section'));
+    return row;
+  }
+
+  addSpecifier({ productId = '', productTags = '', pricing = [], presentation = [] } = {}) {
+    const row = instantiate('tpl-specifier');
+    row.querySelector('[data-field="product_id"]').value = productId;
+    row.querySelector('[data-field="product_tags"]').value = productTags;
+    for (const group of row.querySelectorAll('.kv-group')) {
+      const rows = group.querySelector('[data-role="kv-rows"]');
+      group.querySelector('[data-action="add-kv"]').addEventListener('click', () => {
+        this.focusFirst(this.addKeyValue(rows));
+      });
+      const entries = group.dataset.map === 'pricing_group_values' ? pricing : presentation;
+      for (const [key, value] of entries) this.addKeyValue(rows, key, value);
+    }
+    row.querySelector(':scope > .row-actions [data-action="remove"]').addEventListener('click', () => {
+      row.remove();
+      this.changed(this.form.querySelector('#specifiers-section'));
+    });
+    this.specifiers.append(row);
+    this.changed(this.form.querySelector('#specifiers-section'));
+    return row;
+  }
+
+  addKeyValue(container, key = '', value = '') {
+    const row = instantiate('tpl-kv');
+    row.querySelector('[data-part="key"]').value = key;
+    row.querySelector('[data-part="value"]').value = value;
+    row.querySelector('[data-action="remove"]').addEventListener('click', () => {
+      const group = container.parentElement;
+      row.remove();
+      this.changed(group);
+    });
+    container.append(row);
+    this.changed(container.parentElement);
+    return row;
+  }
+
+  /** Empties every field and row; leaves one blank schedule item. */
+  clear() {
+    for (const input of this.form.querySelectorAll('input[data-pointer], textarea[data-pointer]')) input.value = '';
+    this.form.querySelector('#rate_type').value = '';
+    this.creditTypeMode.value = 'usd';
+    this.syncCreditTypeMode();
+    this.scheduleItems.replaceChildren();
+    this.specifiers.replaceChildren();
+    this.customFields.replaceChildren();
+    this.addScheduleItem();
+  }
+
+  /** True when amounts are USD cents: no custom credit type, or the USD one typed in. */
+  isUsd() {
+    if (this.creditTypeMode.value !== 'custom') return true;
+    const id = this.form.querySelector('#credit_type_id').value.trim().toLowerCase();
+    return id === '' || id === USD_CREDIT_TYPE_ID;
+  }
+
+  /**
+   * Reads the form.
+   * @returns {{ draft: object, targets: Target[], localIssues: object[] }}
+   *
+   * Target: { kind: "field" | "group", pointer: string | null, label, inputs: Element[],
+   *           messages: Element, container: Element, entries?: {text,start,end}[] }
+   * A field target shows validateField(draft, pointer); a group target shows the issues whose
+   * pointer is exactly its pointer (the ones below it have their own fields).
+   */
+  read() {
+    const draft = {};
+    const targets = [];
+    const localIssues = [];
+    const $ = (selector) => this.form.querySelector(selector);
+
+    targets.push({
+      kind: 'group', pointer: '', label: 'Credit', inputs: [],
+      messages: $('#general-messages'), container: this.form,
+    });
+
+    const staticField = (input) => {
+      const pointer = input.dataset.pointer;
+      const target = {
+        kind: 'field', pointer, label: STATIC_LABELS[pointer] ?? pointer, inputs: [input],
+        messages: document.getElementById(`${input.id}-msg`), container: input.closest('.field'),
+      };
+      if (input.dataset.list === 'true') target.entries = splitListText(input.value);
+      targets.push(target);
+      return target;
+    };
+    const putText = (key, input) => {
+      staticField(input);
+      if (input.value !== '') draft[key] = input.value;
+    };
+    const putList = (key, input) => {
+      const target = staticField(input);
+      if (input.value.trim() !== '') draft[key] = target.entries.map((entry) => entry.text);
+    };
+
+    // 1. Customer & product
+    putText('customer_id', $('#customer_id'));
+    putText('product_id', $('#product_id'));
+    putText('priority', $('#priority'));
+
+    // 2. Access schedule (credit type first: it is part of the schedule object)
+    const accessSchedule = {};
+    if (this.creditTypeMode.value === 'custom') {
+      const input = $('#credit_type_id');
+      staticField(input);
+      if (input.value.trim() === '') {
+        localIssues.push({
+          severity: 'warning', code: 'page_no_credit_type', pointer: input.dataset.pointer,
+          message: 'No credit type ID given: the credit will be in USD cents.',
+        });
+      } else {
+        accessSchedule.credit_type_id = input.value;
+      }
+    }
+    const usd = this.isUsd();
+    targets.push({
+      kind: 'group', pointer: '/access_schedule/schedule_items', label: 'Schedule', inputs: [],
+      messages: $('#schedule-msg'), container: $('#schedule-section'),
+      focusFallback: $('#add-schedule-item'),
+    });
+    accessSchedule.schedule_items = [...this.scheduleItems.children].map((row, index) => {
+      row.querySelector('.row-number').textContent = String(index + 1);
+      row.querySelector('.amount-label').textContent = usd ? 'Amount (cents)' : 'Amount (credit type units)';
+      const item = {};
+      for (const input of row.querySelectorAll('[data-field]')) {
+        const field = input.dataset.field;
+        const pointer = `/access_schedule/schedule_items/${index}/${field}`;
+        input.dataset.pointer = pointer;
+        targets.push({
+          kind: 'field', pointer, label: `Schedule item ${index + 1} · ${SCHEDULE_LABELS[field]}`,
+          inputs: [input], messages: document.getElementById(`${input.id}-msg`), container: input.closest('.field'),
+        });
+        if (field === 'amount') {
+          item.amount = input.value;
+          const cents = parseFormNumber(input.value);
+          row.querySelector('[data-role="money"]').textContent =
+            usd && cents !== null ? `= ${formatCents(cents)}` : '';
+        } else {
+          item[field] = datetimeLocalToUtc(input.value);
+          input.closest('.field').querySelector('[data-role="utc-echo"]').textContent =
+            item[field] ? `Sent as ${item[field]}` : '';
+        }
+      }
+      return item;
+    });
+    draft.access_schedule = accessSchedule;
+
+    // 3. Targeting
+    putList('applicable_contract_ids', $('#applicable_contract_ids'));
+    putList('applicable_product_ids', $('#applicable_product_ids'));
+    putList('applicable_product_tags', $('#applicable_product_tags'));
+
+    targets.push({
+      kind: 'group', pointer: '/specifiers', label: 'Specifiers', inputs: [],
+      messages: $('#specifiers-msg'), container: $('#specifiers-section'), focusFallback: $('#add-specifier'),
+    });
+    const specifierRows = [...this.specifiers.children];
+    if (specifierRows.length > 0) {
+      draft.specifiers = specifierRows.map((row, index) => {
+        row.querySelector('.row-number').textContent = String(index + 1);
+        const base = `/specifiers/${index}`;
+        const label = `Specifier ${index + 1}`;
+        targets.push({
+          kind: 'group', pointer: base, label, inputs: [],
+          messages: row.querySelector('[data-role="group-messages"]'), container: row,
+        });
+        const specifier = {};
+        for (const input of row.querySelectorAll('[data-field]')) {
+          const field = input.dataset.field;
+          const pointer = `${base}/${field}`;
+          input.dataset.pointer = pointer;
+          const target = {
+            kind: 'field', pointer, label: `${label} · ${SPECIFIER_LABELS[field]}`, inputs: [input],
+            messages: document.getElementById(`${input.id}-msg`), container: input.closest('.field'),
+          };
+          targets.push(target);
+          if (field === 'product_tags') {
+            target.entries = splitListText(input.value);
+            if (input.value.trim() !== '') specifier.product_tags = target.entries.map((entry) => entry.text);
+          } else if (input.value.trim() !== '') {
+            specifier[field] = input.value;
+          }
+        }
+        for (const group of row.querySelectorAll('.kv-group')) {
+          const mapKey = group.dataset.map;
+          const map = this.readMap(group, `${base}/${mapKey}`, `${label} · ${MAP_LABELS[mapKey]}`, targets, localIssues);
+          if (map) specifier[mapKey] = map;
+        }
+        return specifier;
+      });
+    }
+
+    // 4. Metadata
+    putText('name', $('#name'));
+    putText('description', $('#description'));
+    const customFields = this.readMap($('#custom-fields-section'), '/custom_fields', 'Custom fields', targets, localIssues);
+    if (customFields) draft.custom_fields = customFields;
+    putText('rate_type', $('#rate_type'));
+    putText('uniqueness_key', $('#uniqueness_key'));
+    putText('netsuite_sales_order_id', $('#netsuite_sales_order_id'));
+    putText('salesforce_opportunity_id', $('#salesforce_opportunity_id'));
+
+    return { draft, targets, localIssues, usd };
+  }
+
+  /**
+   * Reads a key/value row list into a string map. A null prototype keeps "__proto__" an ordinary
+   * key. Rows with nothing typed are skipped; a row repeating a key typed above is left out (a
+   * JS object cannot hold it twice) and says so.
+   */
+  readMap(group, base, label, targets, localIssues) {
+    targets.push({
+      kind: 'group', pointer: base, label, inputs: [],
+      messages: group.querySelector(':scope > .group-messages, :scope > [data-role="map-messages"]'),
+      container: group, focusFallback: group.querySelector(':scope > button.add'),
+    });
+    const map = Object.create(null);
+    let count = 0;
+    for (const row of group.querySelector('.kv-rows').children) {
+      const keyInput = row.querySelector('[data-part="key"]');
+      const valueInput = row.querySelector('[data-part="value"]');
+      const key = keyInput.value;
+      const value = valueInput.value;
+      const pointer = `${base}/${escapePointerToken(key)}`;
+      const shownKey = key.trim() === '' ? 'blank key' : `“${key.trim()}”`;
+      keyInput.setAttribute('aria-label', `${label}: key`);
+      valueInput.setAttribute('aria-label', `${label}: value of ${shownKey}`);
+      const target = {
+        kind: 'field', pointer, label: `${label} · ${shownKey}`, inputs: [keyInput, valueInput],
+        messages: row.querySelector('.messages'), container: row,
+      };
+      targets.push(target);
+      delete keyInput.dataset.pointer;
+      delete valueInput.dataset.pointer;
+      if (key.trim() === '' && value.trim() === '') {
+        target.pointer = null; // nothing typed yet: not part of the draft
+        continue;
+      }
+      if (Object.hasOwn(map, key)) {
+        target.pointer = null;
+        localIssues.push({
+          severity: 'warning', code: 'page_repeated_key', pointer: null, target,
+          message: `The key ${shownKey} is already used above; this entry is left out.`,
+        });
+        continue;
+      }
+      if (value.trim() === '') {
+        localIssues.push({
+          severity: 'warning', code: 'page_blank_value', pointer, target,
+          message: 'No value: this entry is left out of the credit.',
+        });
+      }
+      keyInput.dataset.pointer = pointer;
+      valueInput.dataset.pointer = pointer;
+      map[key] = value;
+      count += 1;
+    }
+    return count > 0 ? map : undefined;
+  }
+
+  /** Fills the form with a believable credit (fresh random ids, next month, $250.00). */
+  fillExample() {
+    this.clear();
+    const set = (selector, value) => { this.form.querySelector(selector).value = value; };
+    set('#customer_id', crypto.randomUUID());
+    set('#product_id', crypto.randomUUID());
+    set('#priority', '100');
+    const now = new Date();
+    const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
+    const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 4, 1));
+    const item = this.scheduleItems.firstElementChild;
+    item.querySelector('[data-field="amount"]').value = '25000';
+    item.querySelector('[data-field="starting_at"]').value = start.toISOString().slice(0, 16);
+    item.querySelector('[data-field="ending_before"]').value = end.toISOString().slice(0, 16);
+    set('#applicable_product_tags', 'compute');
+    set('#name', 'Onboarding credit');
+    set('#description', 'Goodwill credit for the first quarter.');
+    this.addKeyValue(this.customFields, 'approved_by', 'finance');
+    set('#rate_type', 'COMMIT_RATE');
+    set('#uniqueness_key', crypto.randomUUID());
+  }
+}

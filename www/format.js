@@ -1,0 +1,96 @@
+// Small pure helpers: numbers, money, timestamps and JSON pointers as the form needs them.
+
+/** The USD credit type; an absent credit_type_id means this one (amounts in cents). */
+export const USD_CREDIT_TYPE_ID = '2714e483-4ff1-48e4-9e25-ac732e8f24f2';
+
+// An HTML "valid floating-point number", the only number text credit-rules accepts.
+const FORM_NUMBER = /^-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?$/;
+
+/** The number a form field's text stands for, or null when credit-rules would not read it as one. */
+export function parseFormNumber(text) {
+  const trimmed = String(text ?? '').trim();
+  if (!FORM_NUMBER.test(trimmed)) return null;
+  const number = Number(trimmed);
+  return Number.isFinite(number) ? number : null;
+}
+
+const dollars = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  minimumFractionDigits: 2,
+  // Fractional cents are allowed (with a warning), so show them rather than round them away.
+  maximumFractionDigits: 6,
+});
+
+/** "$10.00" for 1000 cents. */
+export function formatCents(cents) {
+  return dollars.format(cents / 100);
+}
+
+/**
+ * Turns the value of an `<input type="datetime-local">` into an RFC 3339 UTC timestamp.
+ *
+ * The inputs are labelled "(UTC)", so the wall-clock time the operator picked is read as UTC
+ * rather than in the browser's time zone: what they see is what is sent. An empty value stays
+ * empty (credit-rules reports `required`); anything unexpected is passed through unchanged so
+ * that credit-rules names the problem.
+ */
+export function datetimeLocalToUtc(value) {
+  if (!value) return '';
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return `${value}:00Z`;
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?$/.test(value)) return `${value}Z`;
+  return value;
+}
+
+/** The datetime-local value (`YYYY-MM-DDTHH:MM`) showing a UTC instant. */
+export function utcToDatetimeLocal(date) {
+  return date.toISOString().slice(0, 16);
+}
+
+/** "2026-01-01 00:00 UTC" for an RFC 3339 timestamp; the text itself when it does not parse. */
+export function formatUtc(timestamp) {
+  const date = new Date(timestamp);
+  if (Number.isNaN(date.getTime())) return String(timestamp ?? '');
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** One RFC 6901 reference token for a raw key. */
+export function escapePointerToken(token) {
+  return String(token).replaceAll('~', '~0').replaceAll('/', '~1');
+}
+
+/** True when `pointer` is `base` or lies below it. */
+export function isAtOrBelow(pointer, base) {
+  return pointer === base || pointer.startsWith(`${base}/`);
+}
+
+/** The pointers of every ancestor of `pointer`, nearest first, ending with "" (the body). */
+export function ancestorPointers(pointer) {
+  const out = [];
+  let current = pointer;
+  while (current !== '') {
+    current = current.slice(0, current.lastIndexOf('/'));
+    out.push(current);
+  }
+  return out;
+}
+
+/**
+ * Splits a list field ("a, b" or one per line) into its raw entries, keeping blank ones so that
+ * entry i here is index i in the draft (credit-rules reports raw indexes), with each entry's
+ * position in the text so the page can select it.
+ */
+export function splitListText(text) {
+  const entries = [];
+  const separator = /[,\n]/g;
+  let start = 0;
+  for (;;) {
+    separator.lastIndex = start;
+    const match = separator.exec(text);
+    const end = match ? match.index : text.length;
+    entries.push({ text: text.slice(start, end), start, end });
+    if (!match) break;
+    start = end + 1;
+  }
+  return entries;
+}
