@@ -16,7 +16,10 @@ fn get(value: &JsValue, key: &str) -> JsValue {
 }
 
 fn stringify(value: &JsValue) -> String {
-    JSON::stringify(value).ok().and_then(|text| text.as_string()).unwrap_or_default()
+    JSON::stringify(value)
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_default()
 }
 
 fn sorted_keys(issues: &JsValue) -> Vec<String> {
@@ -35,7 +38,10 @@ fn sorted_keys(issues: &JsValue) -> Vec<String> {
 }
 
 fn strings(value: &JsValue) -> Vec<String> {
-    let mut list: Vec<String> = Array::from(value).iter().filter_map(|v| v.as_string()).collect();
+    let mut list: Vec<String> = Array::from(value)
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
     list.sort();
     list
 }
@@ -55,15 +61,24 @@ fn run_table(text: &str) {
             failures.push(format!("{name}: valid"));
         }
         if sorted_keys(&get(&report, "errors")) != strings(&get(&expect, "errors")) {
-            failures.push(format!("{name}: errors {:?}", sorted_keys(&get(&report, "errors"))));
+            failures.push(format!(
+                "{name}: errors {:?}",
+                sorted_keys(&get(&report, "errors"))
+            ));
         }
         let warnings = sorted_keys(&get(&report, "warnings"));
-        if !strings(&get(&expect, "warnings")).iter().all(|w| warnings.contains(w)) {
+        if !strings(&get(&expect, "warnings"))
+            .iter()
+            .all(|w| warnings.contains(w))
+        {
             failures.push(format!("{name}: warnings {warnings:?}"));
         }
         let value = get(&expect, "value");
         if !value.is_undefined() && stringify(&get(&report, "value")) != stringify(&value) {
-            failures.push(format!("{name}: value {}", stringify(&get(&report, "value"))));
+            failures.push(format!(
+                "{name}: value {}",
+                stringify(&get(&report, "value"))
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
