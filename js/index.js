@@ -1,6 +1,9 @@
 // The public entry of the credit-rules package: the wasm-bindgen module plus what
 // wasm-bindgen cannot export (an Error subclass and the Standard Schema object).
-import init, {
+import { validateCredit } from './credit_rules.js';
+
+export {
+  default,
   initSync,
   validateCredit,
   validateCreditJson,
@@ -9,17 +12,6 @@ import init, {
   describeCredit,
   ruleCatalog,
 } from './credit_rules.js';
-
-export default init;
-export {
-  initSync,
-  validateCredit,
-  validateCreditJson,
-  validateField,
-  creditJsonSchema,
-  describeCredit,
-  ruleCatalog,
-};
 
 /** Thrown by normalizeCredit: `issues` holds the errors, `warnings` the warnings. */
 export class CreditValidationError extends Error {

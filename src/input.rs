@@ -112,10 +112,16 @@ pub trait Source: Sized {
     fn length(&self) -> Result<usize, Unreadable>;
     /// The entry at `index` of an array (`undefined` for a hole).
     fn element(&self, index: usize) -> Result<Self, Unreadable>;
+    /// A key as the source holds it (a JS key may hold a lone surrogate that its text lost).
+    type Key;
     /// The own, enumerable, string keys of a plain object, in order.
-    fn keys(&self) -> Result<Vec<String>, Unreadable>;
+    fn keys(&self) -> Result<Vec<Self::Key>, Unreadable>;
+    /// A key as text (lone surrogates become U+FFFD).
+    fn key_text(key: &Self::Key) -> String;
     /// The value of `key` of a plain object.
-    fn property(&self, key: &str) -> Result<Self, Unreadable>;
+    fn property(&self, key: &Self::Key) -> Result<Self, Unreadable>;
+    /// The value of the property called `name` (for options, whose keys are known).
+    fn named(&self, name: &str) -> Result<Self, Unreadable>;
 }
 
 /// A draft as read along the schema: only what the rules look at.
@@ -257,17 +263,20 @@ fn read_object<S: Source>(source: &S, shape_of: impl Fn(&str) -> Shape) -> Input
     let entries = keys
         .into_iter()
         .map(|key| {
+            let text = S::key_text(&key);
             let value = match source.property(&key) {
-                Ok(value) => read(&value, shape_of(&key)),
+                Ok(value) => read(&value, shape_of(&text)),
                 Err(Unreadable) => Input::Opaque(Received::Unreadable),
             };
-            (key, value)
+            (text, value)
         })
         .collect();
     Input::Object(entries)
 }
 
-impl Source for &serde_json::Value {
+impl<'a> Source for &'a serde_json::Value {
+    type Key = &'a str;
+
     fn probe(&self) -> Probe {
         use serde_json::Value;
         match self {
@@ -288,13 +297,20 @@ impl Source for &serde_json::Value {
         self.get(index).ok_or(Unreadable)
     }
 
-    fn keys(&self) -> Result<Vec<String>, Unreadable> {
-        self.as_object()
-            .map(|map| map.keys().cloned().collect())
-            .ok_or(Unreadable)
+    fn keys(&self) -> Result<Vec<&'a str>, Unreadable> {
+        let map = self.as_object().ok_or(Unreadable)?;
+        Ok(map.keys().map(String::as_str).collect())
     }
 
-    fn property(&self, key: &str) -> Result<Self, Unreadable> {
-        self.get(key).ok_or(Unreadable)
+    fn key_text(key: &&'a str) -> String {
+        (*key).to_owned()
+    }
+
+    fn property(&self, key: &&'a str) -> Result<Self, Unreadable> {
+        self.get(*key).ok_or(Unreadable)
+    }
+
+    fn named(&self, name: &str) -> Result<Self, Unreadable> {
+        self.get(name).ok_or(Unreadable)
     }
 }

@@ -39,7 +39,7 @@ impl Options {
         if source.probe() != Probe::Object {
             return options;
         }
-        let property = |key: &str| source.property(key).ok();
+        let property = |name: &str| source.named(name).ok();
         options.now = property("now").and_then(|now| {
             let instant = match now.probe() {
                 Probe::String(text) => time::parse(text.trim()).ok(),
@@ -52,10 +52,9 @@ impl Options {
             property("allowUnknownFields").is_some_and(|flag| flag.probe() == Probe::Bool(true));
         if let Some(messages) = property("messages").filter(|m| m.probe() == Probe::Object) {
             for key in messages.keys().unwrap_or_default() {
-                if let Some(Probe::String(template)) =
-                    messages.property(&key).ok().map(|t| t.probe())
-                {
-                    options.messages.insert(key, template);
+                let template = messages.property(&key).ok().map(|t| t.probe());
+                if let Some(Probe::String(template)) = template {
+                    options.messages.insert(S::key_text(&key), template);
                 }
             }
         }

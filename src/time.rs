@@ -106,12 +106,7 @@ impl Instant {
         let days = self.seconds.div_euclid(86_400);
         let second_of_day = self.seconds.rem_euclid(86_400);
         let (year, month, day) = civil_from_days(days);
-        let millis: String = self
-            .fraction
-            .chars()
-            .chain(std::iter::repeat('0'))
-            .take(3)
-            .collect();
+        let millis = self.fraction_digits(3);
         format!(
             "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{millis}Z",
             second_of_day / 3600,
@@ -120,14 +115,18 @@ impl Instant {
         )
     }
 
-    /// The same instant as a chrono value (nanosecond precision).
-    pub fn to_datetime(&self) -> Option<chrono::DateTime<chrono::Utc>> {
-        let nanos: String = self
-            .fraction
+    /// The fraction as exactly `count` digits (truncated or padded with zeros).
+    fn fraction_digits(&self, count: usize) -> String {
+        self.fraction
             .chars()
             .chain(std::iter::repeat('0'))
-            .take(9)
-            .collect();
+            .take(count)
+            .collect()
+    }
+
+    /// The same instant as a chrono value (nanosecond precision).
+    pub fn to_datetime(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        let nanos = self.fraction_digits(9);
         chrono::DateTime::from_timestamp(self.seconds, nanos.parse().ok()?)
     }
 

@@ -46,13 +46,17 @@ extern "C" {
     #[wasm_bindgen(catch, js_name = keysOf)]
     fn keys_of(value: &JsValue) -> Result<js_sys::Array, JsValue>;
     #[wasm_bindgen(catch, js_name = propertyOf)]
-    fn property_of(value: &JsValue, key: &str) -> Result<JsValue, JsValue>;
+    fn property_of(value: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = propertyOf)]
+    fn named_property_of(value: &JsValue, name: &str) -> Result<JsValue, JsValue>;
 }
 
 /// A JS value read as a draft.
 struct JsSource(JsValue);
 
 impl Source for JsSource {
+    type Key = JsValue;
+
     fn probe(&self) -> Probe {
         match probe(&self.0) {
             Ok(0) => Probe::Undefined,
@@ -95,16 +99,23 @@ impl Source for JsSource {
             .map_err(|_| Unreadable)
     }
 
-    fn keys(&self) -> Result<Vec<String>, Unreadable> {
+    fn keys(&self) -> Result<Vec<JsValue>, Unreadable> {
         let keys = keys_of(&self.0).map_err(|_| Unreadable)?;
-        Ok(keys
-            .iter()
-            .map(|key| key.as_string().unwrap_or_default())
-            .collect())
+        Ok(keys.iter().collect())
     }
 
-    fn property(&self, key: &str) -> Result<Self, Unreadable> {
+    fn key_text(key: &JsValue) -> String {
+        key.as_string().unwrap_or_default()
+    }
+
+    fn property(&self, key: &JsValue) -> Result<Self, Unreadable> {
         property_of(&self.0, key)
+            .map(JsSource)
+            .map_err(|_| Unreadable)
+    }
+
+    fn named(&self, name: &str) -> Result<Self, Unreadable> {
+        named_property_of(&self.0, name)
             .map(JsSource)
             .map_err(|_| Unreadable)
     }

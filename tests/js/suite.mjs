@@ -250,8 +250,9 @@ export function tests(tables) {
     equal(report.warnings, [], 'no negative_priority for -0');
   });
   test('hostile: a lone surrogate becomes U+FFFD', (api) => {
-    const report = api.validateCredit(draftWith((d) => { d.name = 'a\uD800b'; }), NOW);
+    const report = api.validateCredit(draftWith((d) => { d.name = 'a\uD800b'; d.custom_fields = { 'k\uDC00': 'v' }; }), NOW);
     equal(report.value.name, 'a\uFFFDb', 'name');
+    equal(report.value.custom_fields, { 'k\uFFFD': 'v' }, 'a map key with a lone surrogate keeps its value');
   });
   test('hostile: options that cannot be read', (api) => {
     const options = { get now() { throw new Error('no'); }, allowUnknownFields: 'yes', messages: new Proxy({}, { ownKeys() { throw new Error('no'); } }) };
