@@ -30,6 +30,9 @@ time('validateField, form-shaped fixture', () => api.validateField(formShaped.in
 time('validateCredit, invalid body (4 errors)', () => api.validateCredit({}, minimal.options));
 const tags = { ...minimal.input, applicable_product_tags: Array.from({ length: 10000 }, (_, i) => `tag-${i}`) };
 time('validateCredit, 10,000 tags', () => api.validateCredit(tags, minimal.options), 20);
+const item = (hour) => ({ amount: 1, starting_at: new Date(Date.UTC(2026, 0, 1, hour)), ending_before: new Date(Date.UTC(2026, 0, 1, hour + 1)) });
+const schedule = { ...minimal.input, access_schedule: { schedule_items: Array.from({ length: 10000 }, (_, hour) => item(hour)) } };
+time('validateCredit, 10,000 disjoint schedule items', () => api.validateCredit(schedule, minimal.options), 10);
 
 try {
   const { default: Ajv } = await import('ajv/dist/2020.js');

@@ -604,18 +604,23 @@ impl<'o> Walk<'o> {
                 intervals.push((*index, start, end));
             }
         }
+        // One sweep in start order (equal starts: index order): an item overlaps an earlier
+        // one exactly when the latest end so far is after its start; that item is `with`.
+        intervals.sort_by(|a, b| a.1.cmp(b.1).then(a.0.cmp(&b.0)));
+        let mut latest: Option<(usize, &Instant)> = None;
         for &(index, start, end) in &intervals {
-            let earlier = intervals.iter().find(|&&(other, other_start, other_end)| {
-                let starts_first = other_start < start || (other_start == start && other < index);
-                starts_first && other_start < end && start < other_end
-            });
-            if let Some(&(other, _, _)) = earlier {
-                self.report_at(
-                    item_path(index, "starting_at"),
-                    Code::OverlappingSchedule,
-                    Params::new().with("with", other),
-                    vec![format!("/access_schedule/schedule_items/{other}")],
-                );
+            if let Some((other, other_end)) = latest {
+                if other_end > start {
+                    self.report_at(
+                        item_path(index, "starting_at"),
+                        Code::OverlappingSchedule,
+                        Params::new().with("with", other),
+                        vec![format!("/access_schedule/schedule_items/{other}")],
+                    );
+                }
+            }
+            if latest.is_none_or(|(_, latest_end)| end > latest_end) {
+                latest = Some((index, end));
             }
         }
     }

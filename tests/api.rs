@@ -233,3 +233,19 @@ fn describe_says_what_the_credit_does() {
         "This credit draft has 4 errors to fix."
     );
 }
+
+#[test]
+fn ten_thousand_overlapping_items_are_checked_in_one_sweep() {
+    let items: Vec<Value> = (0..10_000)
+        .map(|_| json!({"amount": 1, "starting_at": "2026-01-01T00:00:00Z", "ending_before": "2026-02-01T00:00:00Z"}))
+        .collect();
+    let mut draft = minimal();
+    draft["access_schedule"]["schedule_items"] = Value::Array(items);
+    let report = validate(&draft, &options());
+    assert!(report.valid);
+    assert_eq!(report.warnings.len(), 9_999);
+    assert!(report
+        .warnings
+        .iter()
+        .all(|w| w.code == Code::OverlappingSchedule));
+}
