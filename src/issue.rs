@@ -88,14 +88,26 @@ fn default_template(code: Code, params: &Params) -> &'static str {
         Code::UnknownField if params.get("suggestion").is_some() => {
             "Unknown field; did you mean {suggestion}?"
         }
-        Code::InvalidTimestamp if matches!(params.get("reason"), Some(ParamValue::Text(r)) if r == "missing_offset") => {
+        Code::InvalidTimestamp if is_text(params, "reason", "missing_offset") => {
             "Add a time zone, like Z or +02:00: a date and time without one is ambiguous."
+        }
+        Code::InvalidType
+            if is_text(params, "expected", "number") && is_text(params, "received", "string") =>
+        {
+            "Enter a number, like 1000: digits with an optional decimal point, no commas or currency signs."
         }
         Code::TooLong if params.get("part").is_some() => {
             "The {part} must be at most {max} characters."
         }
+        Code::DuplicateRemoved if params.get("count") == Some(&ParamValue::Number(1)) => {
+            "Removed 1 repeated entry."
+        }
         _ => code.default_message(),
     }
+}
+
+fn is_text(params: &Params, name: &str, wanted: &str) -> bool {
+    matches!(params.get(name), Some(ParamValue::Text(text)) if text == wanted)
 }
 
 /// One segment of a path: an object key or an array index.

@@ -110,19 +110,14 @@ function describePointer(pointer) {
 }
 
 /**
- * The message shown for an issue. credit-rules' messages are used as they are, except where a
- * form user needs other words: a number field with text in it, and schedule items, which the
- * page numbers from 1.
+ * The message shown for an issue. credit-rules' messages are used as they are, except for
+ * schedule items, which the page numbers from 1.
  */
 function presentMessage(issue) {
   const params = issue.params ?? {};
-  if (issue.source !== 'server' && issue.code === 'invalid_type' && params.expected === 'number' && params.received === 'string') {
-    return 'Enter a number, like 1000 (digits and an optional decimal point; no commas or currency signs).';
-  }
   if (issue.code === 'overlapping_schedule' && Number.isInteger(params.with)) {
     return `Overlaps schedule item ${params.with + 1}.`;
   }
-  if (issue.code === 'duplicate_removed' && params.count === 1) return 'Removed 1 repeated entry.';
   return issue.message;
 }
 

@@ -200,7 +200,9 @@ test('the demo page validates live, creates credits and reports every outcome', 
       assert.match(amount[0].text, /greater than 0/);
 
       await input(page, item(0, 'amount')).fill('1,000');
-      assert.deepEqual((await shownIssues(page, item(0, 'amount'))).map((issue) => issue.code), ['invalid_type']);
+      const typed = await shownIssues(page, item(0, 'amount'));
+      assert.deepEqual(typed.map((issue) => issue.code), ['invalid_type']);
+      assert.match(typed[0].text, /Enter a number, like 1000/);
 
       await input(page, item(0, 'starting_at')).fill(`${nextYear}-02-01T00:00`);
       await input(page, item(0, 'ending_before')).fill(`${nextYear}-01-01T00:00`);
