@@ -225,6 +225,21 @@ export function tests(tables) {
     d.access_schedule.schedule_items[0].ending_before = new Date(Date.UTC(2026, 1, 1, 0, 0, 0, 1));
   }), ['not_hour_aligned@/access_schedule/schedule_items/0/ending_before']);
 
+  test('hostile: getters that call back into the module', (api) => {
+    const draft = {
+      get customer_id() { return api.validateCredit({ customer_id: 'x' }).errors[0].code; },
+      get product_id() {
+        api.validateCredit({ product_id: 'y', priority: 10n });
+        throw new Error('after calling back');
+      },
+    };
+    equal(errorsOf(api, draft), [
+      'invalid_uuid@/customer_id',
+      'invalid_type@/product_id unreadable',
+      'required@/priority',
+      'required@/access_schedule',
+    ], 're-entered');
+  });
   test('hostile: a 50 MB string', (api) => {
     const huge = 'x'.repeat(50 * 1024 * 1024);
     const report = api.validateCredit(draftWith((d) => { d.name = huge; d.description = ` ${huge} `; }), NOW);
