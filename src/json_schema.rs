@@ -36,28 +36,36 @@ fn object_schema(fields: &[Field]) -> Value {
         .filter(|f| f.required)
         .map(|f| f.name)
         .collect();
-    let mut schema =
-        json!({"type": "object", "properties": properties, "additionalProperties": false});
+    let mut schema = Map::new();
+    schema.insert("type".into(), json!("object"));
+    schema.insert("properties".into(), Value::Object(properties));
+    schema.insert("additionalProperties".into(), json!(false));
     if required.is_empty() {
-        schema["minProperties"] = json!(1);
+        schema.insert("minProperties".into(), json!(1));
     } else {
-        schema["required"] = json!(required);
+        schema.insert("required".into(), json!(required));
+    }
+    Value::Object(schema)
+}
+
+/// `schema` with one more keyword (schemas built here are always objects).
+fn with(mut schema: Value, keyword: &str, value: Value) -> Value {
+    if let Value::Object(map) = &mut schema {
+        map.insert(keyword.to_owned(), value);
     }
     schema
 }
 
 fn field_schema(field: &Field) -> Value {
-    let mut schema = kind_schema(&field.kind);
-    schema["description"] = json!(field.doc);
-    schema
+    with(kind_schema(&field.kind), "description", json!(field.doc))
 }
 
 fn text_schema(max: Option<usize>) -> Value {
-    let mut schema = json!({"type": "string", "minLength": 1});
-    if let Some(max) = max {
-        schema["maxLength"] = json!(max);
+    let schema = json!({"type": "string", "minLength": 1});
+    match max {
+        Some(max) => with(schema, "maxLength", json!(max)),
+        None => schema,
     }
-    schema
 }
 
 fn kind_schema(kind: &Kind) -> Value {

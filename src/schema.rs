@@ -147,17 +147,21 @@ fn levenshtein(a: &str, b: &str, limit: usize) -> usize {
     }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    // The classic two-row table, read with `get` so that no index can panic.
+    let cell = |row: &[usize], at: usize| row.get(at).copied().unwrap_or(usize::MAX);
     let mut previous: Vec<usize> = (0..=b.len()).collect();
-    let mut current = vec![0; b.len() + 1];
-    for (i, &ca) in a.iter().enumerate() {
-        current[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != cb);
-            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+    for (i, ca) in a.iter().enumerate() {
+        let mut current = Vec::with_capacity(b.len() + 1);
+        current.push(i + 1);
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = cell(&previous, j).saturating_add(usize::from(ca != cb));
+            let deletion = cell(&previous, j + 1).saturating_add(1);
+            let insertion = cell(&current, j).saturating_add(1);
+            current.push(substitution.min(deletion).min(insertion));
         }
-        std::mem::swap(&mut previous, &mut current);
+        previous = current;
     }
-    previous[b.len()].min(limit + 1)
+    cell(&previous, b.len()).min(limit + 1)
 }
 
 #[cfg(test)]
