@@ -9,6 +9,7 @@ use crate::schema::{
 };
 use crate::time::{self, Instant};
 use crate::{Options, Report};
+use indexmap::IndexSet;
 use serde_json::{Map, Value};
 use std::collections::HashSet;
 
@@ -375,10 +376,8 @@ impl<'o> Walk<'o> {
     }
 
     fn timestamp(&mut self, value: &Input) -> Outcome {
-        let parsed = match value {
-            Input::String(text) => time::parse(text.trim()),
-            Input::Date(millis) => Instant::from_millis(*millis),
-            other => return self.invalid_type("timestamp", other.received()),
+        let Some(parsed) = time::read(value) else {
+            return self.invalid_type("timestamp", value.received());
         };
         match parsed {
             Ok(instant) => {
@@ -429,8 +428,8 @@ impl<'o> Walk<'o> {
 
     fn strings(&mut self, entries: &[Input], rule: Entry) -> Outcome {
         let errors_before = self.errors;
-        let mut kept: Vec<String> = Vec::new();
-        let mut seen: HashSet<String> = HashSet::new();
+        // Insertion order is the output order; a set that keeps it needs no second copy.
+        let mut kept: IndexSet<String> = IndexSet::new();
         let mut repeated = 0usize;
         for (index, entry) in entries.iter().enumerate() {
             let text = match entry {
@@ -460,9 +459,7 @@ impl<'o> Walk<'o> {
                     text.to_owned()
                 }
             };
-            if seen.insert(normalized.clone()) {
-                kept.push(normalized);
-            } else {
+            if !kept.insert(normalized) {
                 repeated += 1;
             }
         }
@@ -471,7 +468,7 @@ impl<'o> Walk<'o> {
             // Entries in error still make the field given (a specifier is then not empty).
             (true, true) => Outcome::Invalid,
             (true, false) => Outcome::Absent,
-            (false, _) => Outcome::Valid(Norm::Strings(kept)),
+            (false, _) => Outcome::Valid(Norm::Strings(kept.into_iter().collect())),
         }
     }
 
@@ -664,27 +661,26 @@ impl<'o> Walk<'o> {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 fn current_time() -> Instant {
-    let since_epoch = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|duration| duration.as_millis() as f64)
-        .unwrap_or(0.0);
-    Instant::from_millis(since_epoch).unwrap_or(Instant {
+    Instant::from_millis(now_millis()).unwrap_or(Instant {
         seconds: 0,
         fraction: String::new(),
         leap: false,
     })
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+fn now_millis() -> f64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|duration| duration.as_millis() as f64)
+        .unwrap_or(0.0)
+}
+
 #[cfg(target_arch = "wasm32")]
-fn current_time() -> Instant {
+fn now_millis() -> f64 {
     // std's clock panics on wasm32-unknown-unknown; the browser's is the one to ask.
-    Instant::from_millis(js_sys::Date::now()).unwrap_or(Instant {
-        seconds: 0,
-        fraction: String::new(),
-        leap: false,
-    })
+    js_sys::Date::now()
 }
 
 /// The path of `field` of schedule item `index`.

@@ -86,23 +86,6 @@ pub enum Probe {
     Other(Received),
 }
 
-impl Probe {
-    /// What this value is, for `invalid_type`.
-    pub fn received(&self) -> Received {
-        match self {
-            Probe::Undefined => Received::Undefined,
-            Probe::Null => Received::Null,
-            Probe::Bool(_) => Received::Boolean,
-            Probe::Number(_) => Received::Number,
-            Probe::String(_) => Received::String,
-            Probe::Date(_) => Received::Date,
-            Probe::Array => Received::Array,
-            Probe::Object => Received::Object,
-            Probe::Other(received) => *received,
-        }
-    }
-}
-
 /// A draft to read: the few operations the schema walk needs. Every read that runs user code
 /// (a getter, a Proxy trap) returns `Err(Unreadable)` instead of throwing.
 pub trait Source: Sized {
@@ -194,6 +177,11 @@ impl Shape {
             }
         }
     }
+}
+
+/// Reads one value where a scalar belongs: primitives as they are, anything else not descended.
+pub fn read_scalar<S: Source>(source: &S) -> Input {
+    read(source, Shape::Scalar)
 }
 
 /// Reads a whole draft along the body's table.

@@ -50,14 +50,9 @@ impl Options {
             return options;
         }
         let property = |name: &str| source.named(name).ok();
-        options.now = property("now").and_then(|now| {
-            let instant = match now.probe() {
-                Probe::String(text) => time::parse(text.trim()).ok(),
-                Probe::Date(millis) => time::Instant::from_millis(millis).ok(),
-                _ => None,
-            }?;
-            instant.to_datetime()
-        });
+        options.now = property("now")
+            .and_then(|now| time::read(&input::read_scalar(&now))?.ok())
+            .and_then(|instant| instant.to_datetime());
         options.allow_unknown_fields =
             property("allowUnknownFields").is_some_and(|flag| flag.probe() == Probe::Bool(true));
         if let Some(messages) = property("messages").filter(|m| m.probe() == Probe::Object) {
@@ -117,6 +112,21 @@ pub fn validate_json(text: &str, options: &Options) -> Report {
         Err(error) => check::whole_body_error(
             Code::InvalidJson,
             Params::new().with("detail", error.to_string()),
+            options,
+        ),
+    }
+}
+
+/// Validates JSON text given as any [`Source`]: a value that is not a string is
+/// `invalid_type` at `""` (what `validateCreditJson` answers for a non-string).
+pub fn validate_json_source<S: Source>(json: S, options: &Options) -> Report {
+    match input::read_scalar(&json) {
+        Input::String(text) => validate_json(&text, options),
+        other => check::whole_body_error(
+            Code::InvalidType,
+            Params::new()
+                .with("expected", "string")
+                .with("received", other.received().as_str()),
             options,
         ),
     }

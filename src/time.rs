@@ -145,6 +145,16 @@ fn fraction_digits(digits: &str) -> String {
     digits.trim_end_matches('0').to_owned()
 }
 
+/// The instant a timestamp value holds: a string in an accepted form or a JS `Date`.
+/// `None` when the value is neither (a type error for a field).
+pub fn read(value: &crate::Input) -> Option<Result<Instant, TimestampError>> {
+    match value {
+        crate::Input::String(text) => Some(parse(text.trim())),
+        crate::Input::Date(millis) => Some(Instant::from_millis(*millis)),
+        _ => None,
+    }
+}
+
 /// Parses a trimmed timestamp: RFC 3339 with any offset (`T`, `t` or a space between date and
 /// time), or a date alone meaning midnight UTC.
 pub fn parse(text: &str) -> Result<Instant, TimestampError> {

@@ -146,21 +146,10 @@ pub fn validate_credit(draft: JsValue, options: JsValue) -> JsValue {
 /// Validates a draft given as JSON text; a non-string is `invalid_type` at `""`.
 #[wasm_bindgen(js_name = validateCreditJson, skip_typescript)]
 pub fn validate_credit_json(json: JsValue, options: JsValue) -> JsValue {
-    let options = options_of(options);
-    let report = match json.as_string() {
-        Some(text) => crate::validate_json(&text, &options),
-        None => {
-            let received = JsSource(json).probe();
-            crate::check::whole_body_error(
-                crate::Code::InvalidType,
-                crate::Params::new()
-                    .with("expected", "string")
-                    .with("received", received.received().as_str()),
-                &options,
-            )
-        }
-    };
-    to_js(&report)
+    to_js(&crate::validate_json_source(
+        JsSource(json),
+        &options_of(options),
+    ))
 }
 
 /// The issues under one input: errors, then warnings, whose pointer or a related pointer is
