@@ -21,6 +21,7 @@ use http_body_util::BodyExt;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::sync::Arc;
+use subtle::ConstantTimeEq;
 
 /// The create endpoint, as on Metronome's API.
 pub const CREATE_PATH: &str = "/v1/contracts/customerCredits/create";
@@ -95,6 +96,10 @@ async fn create(State(state): State<AppState>, headers: HeaderMap, body: Body) -
         Ok(bytes) => bytes,
         Err(response) => return response,
     };
+    // Checked once the body is read, so that the client is listening when the 415 comes.
+    if let Err(response) = json_content_type(&headers) {
+        return response;
+    }
     let report = match std::str::from_utf8(&bytes) {
         Ok(text) => credit_rules::validate_json(text, &Options::default()),
         Err(error) => not_utf8_report(&error),
@@ -129,6 +134,10 @@ async fn list(State(state): State<AppState>, headers: HeaderMap, body: Body) -> 
         Ok(bytes) => bytes,
         Err(response) => return response,
     };
+    // Checked once the body is read, so that the client is listening when the 415 comes.
+    if let Err(response) = json_content_type(&headers) {
+        return response;
+    }
     let mut request = match serde_json::from_slice::<Value>(&bytes) {
         Ok(Value::Object(request)) => request,
         Ok(_) => return bad_request(format!("The body must be a JSON object like {SHAPE}.")),
@@ -235,22 +244,27 @@ async fn security_headers(mut response: Response) -> Response {
 }
 
 impl AppState {
-    /// `Ok` when the request carries `Authorization: Bearer <the token>`.
+    /// `Ok` when the request carries exactly one `Authorization: Bearer <the token>`.
+    ///
+    /// The scheme is matched in any letter case (RFC 7235 section 2.1) and one or more spaces
+    /// may separate it from the token; the token itself must match byte for byte and is
+    /// compared in constant time. Anything else is a 401: no header, several headers, another
+    /// scheme, an empty token, or a value that is not visible ASCII.
     #[allow(clippy::result_large_err)] // the error is the response itself
     fn authorize(&self, headers: &HeaderMap) -> Result<(), Response> {
-        let Some(value) = headers.get(header::AUTHORIZATION) else {
-            return Err(unauthorized(
-                "Missing Authorization header: send `Authorization: Bearer <token>` with the token \
-                 the server printed at start.",
-            ));
-        };
-        let given = value
-            .to_str()
-            .ok()
-            .and_then(|text| text.trim().split_once(' '))
-            .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
-            .map(|(_, token)| token.trim());
-        match given {
+        let mut values = headers.get_all(header::AUTHORIZATION).iter();
+        let value =
+            match (values.next(), values.next()) {
+                (Some(value), None) => value,
+                (None, _) => return Err(unauthorized(
+                    "Missing Authorization header: send `Authorization: Bearer <token>` with the \
+                     token the server printed at start.",
+                )),
+                (Some(_), Some(_)) => {
+                    return Err(unauthorized("Send one Authorization header, not several."))
+                }
+            };
+        match value.to_str().ok().and_then(bearer_token) {
             Some(token) if same_secret(token.as_bytes(), self.0.token.as_bytes()) => Ok(()),
             Some(_) => Err(unauthorized("The bearer token is not valid.")),
             None => Err(unauthorized(
@@ -260,14 +274,49 @@ impl AppState {
     }
 }
 
-/// Compares without stopping at the first difference, so timing does not reveal a prefix.
+/// The token of `Bearer <token>`: the scheme in any letter case, then one or more spaces
+/// (RFC 7235's `1*SP`), then a non-empty rest. HTTP already strips whitespace around the value.
+fn bearer_token(value: &str) -> Option<&str> {
+    let (scheme, token) = value.trim_matches([' ', '\t']).split_once(' ')?;
+    let token = token.trim_start_matches(' ');
+    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
+}
+
+/// Whether `given` is the secret, in a time that depends on the two lengths only: `subtle`
+/// looks at every byte without branching on their values, so the time taken does not tell
+/// how long a prefix was right. The length alone can leak (a generated token's length, 36, is
+/// public anyway).
 fn same_secret(given: &[u8], expected: &[u8]) -> bool {
-    given.len() == expected.len()
-        && given
-            .iter()
-            .zip(expected)
-            .fold(0u8, |difference, (a, b)| difference | (a ^ b))
-            == 0
+    bool::from(given.ct_eq(expected))
+}
+
+/// `Ok` when the body is labelled as JSON: `application/json` in any letter case, with or
+/// without parameters such as `charset=utf-8`. A body without a Content-Type is read as JSON
+/// too (curl without `-H`, scripts); a body labelled as anything else is refused with 415
+/// rather than guessed at.
+#[allow(clippy::result_large_err)] // the error is the response itself
+fn json_content_type(headers: &HeaderMap) -> Result<(), Response> {
+    let Some(value) = headers.get(header::CONTENT_TYPE) else {
+        return Ok(());
+    };
+    let essence = value
+        .to_str()
+        .ok()
+        .and_then(|text| text.split(';').next())
+        .map(str::trim);
+    if essence.is_some_and(|essence| essence.eq_ignore_ascii_case("application/json")) {
+        return Ok(());
+    }
+    let shown: String = String::from_utf8_lossy(value.as_bytes())
+        .chars()
+        .take(80)
+        .collect();
+    Err(message_response(
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        format!(
+            "The body must be JSON, sent with `Content-Type: application/json` (this request says {shown:?})."
+        ),
+    ))
 }
 
 /// The whole body, or the 413 (or 400) response to send instead.
@@ -497,7 +546,35 @@ mod tests {
     fn secrets_compare_whole() {
         assert!(same_secret(b"abc", b"abc"));
         assert!(!same_secret(b"abd", b"abc"));
+        assert!(!same_secret(b"xbc", b"abc"));
         assert!(!same_secret(b"ab", b"abc"));
+        assert!(!same_secret(b"abcd", b"abc"));
+        assert!(!same_secret(b"", b"abc"));
+        assert!(!same_secret(b"ABC", b"abc"));
+        assert!(same_secret(b"", b""));
+    }
+
+    #[test]
+    fn the_bearer_scheme_is_any_case_then_spaces_then_a_token() {
+        let table = [
+            ("Bearer t", Some("t")),
+            ("bearer t", Some("t")),
+            ("BEARER t", Some("t")),
+            ("Bearer    t", Some("t")),
+            (" Bearer t ", Some("t")),
+            ("Bearer t u", Some("t u")),
+            ("Bearer", None),
+            ("Bearer ", None),
+            ("Bearer     ", None),
+            ("Bearert", None),
+            ("Bearer\tt", None),
+            ("Basic t", None),
+            ("t", None),
+            ("", None),
+        ];
+        for (value, token) in table {
+            assert_eq!(bearer_token(value), token, "{value:?}");
+        }
     }
 
     #[test]
