@@ -32,9 +32,9 @@ pub const LIST_PATH: &str = "/v1/contracts/customerCredits/list";
 /// The largest request body accepted (1 MiB); larger ones get 413.
 pub const MAX_BODY: usize = 1024 * 1024;
 
-/// How much of an oversized body is read and thrown away before answering 413. Answering
-/// while the client is still sending makes the kernel reset the connection, and the client
-/// may then never see the 413; past this size the client gets the reset.
+/// How much of an oversized or unauthorized body is read and thrown away before answering 413
+/// or 401. Answering while the client is still sending makes the kernel reset the connection,
+/// and the client may then never see the answer; past this size the client gets the reset.
 const DRAIN_LIMIT: usize = 16 * MAX_BODY;
 
 /// The Content-Security-Policy of every response. `connect-src` allows any http(s) origin
@@ -90,7 +90,7 @@ pub fn router(config: &Config) -> Result<Router, String> {
 
 async fn create(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Response {
     if let Err(response) = state.authorize(&headers) {
-        return response;
+        return refuse_unread(&headers, body, response).await;
     }
     let bytes = match read_body(&headers, body).await {
         Ok(bytes) => bytes,
@@ -128,7 +128,7 @@ async fn create(State(state): State<AppState>, headers: HeaderMap, body: Body) -
 async fn list(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Response {
     const SHAPE: &str = r#"{"customer_id": "<uuid>"}"#;
     if let Err(response) = state.authorize(&headers) {
-        return response;
+        return refuse_unread(&headers, body, response).await;
     }
     let bytes = match read_body(&headers, body).await {
         Ok(bytes) => bytes,
@@ -321,15 +321,11 @@ fn json_content_type(headers: &HeaderMap) -> Result<(), Response> {
 
 /// The whole body, or the 413 (or 400) response to send instead.
 async fn read_body(headers: &HeaderMap, mut body: Body) -> Result<Bytes, Response> {
-    let declared = headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|value| value.to_str().ok())
-        .and_then(|text| text.parse::<usize>().ok());
+    let declared = declared_length(headers);
     if declared.is_some_and(|length| length > DRAIN_LIMIT) {
         return Err(too_large());
     }
     let mut buffer = Vec::with_capacity(declared.unwrap_or(0).min(MAX_BODY));
-    let mut received = 0usize;
     while let Some(frame) = body.frame().await {
         let frame = match frame {
             Ok(frame) => frame,
@@ -342,23 +338,47 @@ async fn read_body(headers: &HeaderMap, mut body: Body) -> Result<Bytes, Respons
         let Ok(data) = frame.into_data() else {
             continue;
         };
-        received = received.saturating_add(data.len());
+        let received = buffer.len().saturating_add(data.len());
         if received > MAX_BODY {
-            // Keep reading (and dropping) so that the client is listening when the 413 comes.
-            buffer = Vec::new();
-            if received > DRAIN_LIMIT {
-                break;
-            }
-        } else {
-            buffer.extend_from_slice(&data);
+            drop(buffer);
+            discard(body, DRAIN_LIMIT.saturating_sub(received)).await;
+            return Err(too_large());
         }
-    }
-    if received > MAX_BODY {
-        return Err(too_large());
+        buffer.extend_from_slice(&data);
     }
     Ok(Bytes::from(buffer))
 }
 
+/// The Content-Length the client declared, if any.
+fn declared_length(headers: &HeaderMap) -> Option<usize> {
+    headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|text| text.parse::<usize>().ok())
+}
+
+/// `response`, sent once the unread body has been read and thrown away (up to
+/// [`DRAIN_LIMIT`] bytes), so that a client still sending gets its 401 rather than a reset.
+/// Nothing is kept: an unauthenticated client costs reading at most that much, no memory.
+async fn refuse_unread(headers: &HeaderMap, body: Body, response: Response) -> Response {
+    if declared_length(headers).is_none_or(|length| length <= DRAIN_LIMIT) {
+        discard(body, DRAIN_LIMIT).await;
+    }
+    response
+}
+
+/// Reads and drops `body` until its end, a read error, or more than `budget` bytes.
+async fn discard(mut body: Body, budget: usize) {
+    let mut left = budget;
+    while let Some(Ok(frame)) = body.frame().await {
+        if let Ok(data) = frame.into_data() {
+            match left.checked_sub(data.len()) {
+                Some(rest) => left = rest,
+                None => break,
+            }
+        }
+    }
+}
 /// Forwards to the upstream and relays its status and JSON body.
 async fn relay(proxy: &Proxy, path: &str, body: Vec<u8>) -> Response {
     match proxy.post_json(path, body).await {

@@ -1,238 +1,17 @@
-//! The server over real HTTP on loopback: each test starts its own instance on port 0 with
-//! its own temporary data directory.
+//! The server over real HTTP on loopback, as its users see it: create and list, static files,
+//! proxy mode and the binary. Each test starts its own instance on a free port with its own
+//! temporary directory (`common`). Races, the process killed mid-load and hostile input are in
+//! `faults.rs`.
+
+mod common;
 
 use axum::body::Bytes;
-use axum::http::{header, HeaderMap, Method, Request, StatusCode};
-use credit_rules_server::app::{self, CONTENT_SECURITY_POLICY, MAX_BODY};
+use axum::http::{header, HeaderMap, Method, StatusCode};
+use common::*;
+use credit_rules_server::app::{self, CONTENT_SECURITY_POLICY};
 use credit_rules_server::{Config, Upstream};
-use http_body_util::{BodyExt, Full};
-use hyper_util::client::legacy::connect::HttpConnector;
-use hyper_util::client::legacy::Client;
-use hyper_util::rt::TokioExecutor;
 use serde_json::{json, Value};
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
-
-const TOKEN: &str = "test-token";
-const CUSTOMER: &str = "13117714-3f05-48e5-a6e9-a66093f13b4d";
-const OTHER_CUSTOMER: &str = "2e5c4bd5-3a9b-4a5e-9d8a-0f3c1f1b2a77";
-const PRODUCT: &str = "f14d6729-6a44-4b13-9908-9387f1918790";
-
-/// A directory under the system temp dir, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let path = std::env::temp_dir().join(format!(
-            "credit-rules-server-{name}-{}",
-            uuid::Uuid::new_v4()
-        ));
-        std::fs::create_dir_all(&path).unwrap();
-        TempDir(path)
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        std::fs::remove_dir_all(&self.0).ok();
-    }
-}
-
-/// A running server and the directory it keeps its data in.
-struct Server {
-    base: String,
-    _dir: TempDir,
-}
-
-fn sandbox_config(dir: &TempDir) -> Config {
-    let mut config = Config::new(TOKEN, dir.path().join("data"));
-    // Tests must not depend on the workspace's www/ or pkg/.
-    config.www_dir = dir.path().join("www");
-    config.pkg_dir = dir.path().join("pkg");
-    config
-}
-
-async fn serve(router: axum::Router) -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = listener.local_addr().unwrap();
-    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
-    format!("http://{address}")
-}
-
-async fn start(name: &str) -> Server {
-    let dir = TempDir::new(name);
-    start_with(sandbox_config(&dir), dir).await
-}
-
-async fn start_with(config: Config, dir: TempDir) -> Server {
-    let base = serve(app::router(&config).unwrap()).await;
-    Server { base, _dir: dir }
-}
-
-struct Answer {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: Bytes,
-}
-
-impl Answer {
-    fn json(&self) -> Value {
-        serde_json::from_slice(&self.body).unwrap_or_else(|error| {
-            panic!(
-                "not JSON ({error}): {:?}",
-                String::from_utf8_lossy(&self.body)
-            )
-        })
-    }
-
-    fn header(&self, name: header::HeaderName) -> &str {
-        self.headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-    }
-
-    /// The `code@pointer` keys of a 400's issues.
-    fn issue_keys(&self) -> Vec<String> {
-        self.json()["issues"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|issue| {
-                format!(
-                    "{}@{}",
-                    issue["code"].as_str().unwrap(),
-                    issue["pointer"].as_str().unwrap()
-                )
-            })
-            .collect()
-    }
-}
-
-fn client() -> Client<HttpConnector, Full<Bytes>> {
-    Client::builder(TokioExecutor::new()).build_http()
-}
-
-async fn send(
-    method: Method,
-    url: &str,
-    authorization: Option<&str>,
-    body: impl Into<Bytes>,
-) -> Answer {
-    let mut request = Request::builder().method(method).uri(url);
-    if let Some(authorization) = authorization {
-        request = request.header(header::AUTHORIZATION, authorization);
-    }
-    let request = request
-        .header(header::CONTENT_TYPE, "application/json")
-        .body(Full::new(body.into()))
-        .unwrap();
-    let response = client().request(request).await.unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let body = response.into_body().collect().await.unwrap().to_bytes();
-    Answer {
-        status,
-        headers,
-        body,
-    }
-}
-
-async fn post(server: &Server, path: &str, body: impl Into<Bytes>) -> Answer {
-    let bearer = format!("Bearer {TOKEN}");
-    send(
-        Method::POST,
-        &format!("{}{path}", server.base),
-        Some(&bearer),
-        body,
-    )
-    .await
-}
-
-async fn create(server: &Server, credit: &Value) -> Answer {
-    post(server, app::CREATE_PATH, credit.to_string()).await
-}
-
-async fn get(base: &str, path: &str) -> Answer {
-    send(Method::GET, &format!("{base}{path}"), None, Bytes::new()).await
-}
-
-fn credit(customer_id: &str) -> Value {
-    json!({
-        "customer_id": customer_id,
-        "product_id": PRODUCT,
-        "priority": 100,
-        "access_schedule": {"schedule_items": [{
-            "amount": 1000,
-            "starting_at": "2026-01-01T00:00:00.000Z",
-            "ending_before": "2026-02-01T00:00:00.000Z"
-        }]}
-    })
-}
-
-fn with_key(mut credit: Value, key: &str) -> Value {
-    credit["uniqueness_key"] = json!(key);
-    credit
-}
-
-fn assert_uuid_v4(id: &Value) {
-    let id = id
-        .as_str()
-        .unwrap_or_else(|| panic!("id is not a string: {id}"));
-    let parsed = uuid::Uuid::parse_str(id).unwrap_or_else(|_| panic!("not a UUID: {id}"));
-    assert_eq!(parsed.get_version_num(), 4, "{id}");
-    assert_eq!(parsed.hyphenated().to_string(), id);
-}
-
-fn assert_message_only(answer: &Answer, status: StatusCode) {
-    assert_eq!(
-        answer.status,
-        status,
-        "{:?}",
-        String::from_utf8_lossy(&answer.body)
-    );
-    let body = answer.json();
-    assert!(
-        body["message"].as_str().is_some_and(|m| !m.is_empty()),
-        "{body}"
-    );
-    assert_eq!(answer.header(header::CONTENT_TYPE), "application/json");
-}
-
-#[tokio::test]
-async fn a_missing_or_wrong_token_is_401() {
-    let server = start("auth").await;
-    let url = format!("{}{}", server.base, app::CREATE_PATH);
-    let body = credit(CUSTOMER).to_string();
-    for authorization in [
-        None,
-        Some("Bearer nope"),
-        Some("Basic dGVzdC10b2tlbg=="),
-        Some(TOKEN),
-        Some("Bearer"),
-    ] {
-        let answer = send(Method::POST, &url, authorization, body.clone()).await;
-        assert_message_only(&answer, StatusCode::UNAUTHORIZED);
-        assert_eq!(answer.header(header::WWW_AUTHENTICATE), "Bearer");
-    }
-    let list = format!("{}{}", server.base, app::LIST_PATH);
-    let answer = send(
-        Method::POST,
-        &list,
-        None,
-        json!({"customer_id": CUSTOMER}).to_string(),
-    )
-    .await;
-    assert_message_only(&answer, StatusCode::UNAUTHORIZED);
-    // The scheme is case-insensitive (RFC 7235).
-    let answer = send(Method::POST, &url, Some(&format!("bearer {TOKEN}")), body).await;
-    assert_eq!(answer.status, StatusCode::OK);
-}
 
 #[tokio::test]
 async fn a_valid_credit_gets_200_and_a_uuid() {
@@ -325,59 +104,6 @@ async fn a_reused_uniqueness_key_is_409() {
     );
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn twenty_racing_requests_with_one_key_give_one_200() {
-    let server = Arc::new(start("race").await);
-    let keyed = with_key(credit(CUSTOMER), "race-key");
-    let tasks: Vec<_> = (0..20)
-        .map(|_| {
-            let server = Arc::clone(&server);
-            let keyed = keyed.clone();
-            tokio::spawn(async move { create(&server, &keyed).await.status })
-        })
-        .collect();
-    let mut statuses = Vec::new();
-    for task in tasks {
-        statuses.push(task.await.unwrap());
-    }
-    let ok = statuses.iter().filter(|s| **s == StatusCode::OK).count();
-    let conflict = statuses
-        .iter()
-        .filter(|s| **s == StatusCode::CONFLICT)
-        .count();
-    assert_eq!((ok, conflict), (1, 19), "{statuses:?}");
-
-    let listed = post(
-        &server,
-        app::LIST_PATH,
-        json!({"customer_id": CUSTOMER}).to_string(),
-    )
-    .await;
-    assert_eq!(listed.json()["data"].as_array().unwrap().len(), 1);
-}
-
-#[tokio::test]
-async fn a_body_over_1_mib_is_413() {
-    let server = start("large").await;
-    let mut draft = credit(CUSTOMER);
-    draft["description"] = json!("x".repeat(MAX_BODY));
-    let answer = create(&server, &draft).await;
-    assert_message_only(&answer, StatusCode::PAYLOAD_TOO_LARGE);
-
-    // Just under the limit is read and validated.
-    let base = credit(CUSTOMER).to_string().len() + r#","description":"""#.len();
-    draft["description"] = json!("x".repeat(MAX_BODY - base - 8));
-    let text = draft.to_string();
-    assert!(text.len() <= MAX_BODY);
-    assert_eq!(
-        post(&server, app::CREATE_PATH, text).await.status,
-        StatusCode::OK
-    );
-
-    let answer = post(&server, app::LIST_PATH, " ".repeat(MAX_BODY + 1)).await;
-    assert_message_only(&answer, StatusCode::PAYLOAD_TOO_LARGE);
-}
-
 #[tokio::test]
 async fn list_returns_the_customers_normalized_credits_newest_first() {
     let server = start("list").await;
@@ -436,20 +162,6 @@ async fn list_returns_the_customers_normalized_credits_newest_first() {
         let answer = post(&server, app::LIST_PATH, bad).await;
         assert_message_only(&answer, StatusCode::BAD_REQUEST);
     }
-}
-
-/// Sends raw bytes, so that paths reach the server exactly as written.
-async fn raw_request(base: &str, request: String) -> String {
-    let address = base.trim_start_matches("http://").to_owned();
-    tokio::task::spawn_blocking(move || {
-        let mut stream = std::net::TcpStream::connect(address).unwrap();
-        stream.write_all(request.as_bytes()).unwrap();
-        let mut answer = Vec::new();
-        stream.read_to_end(&mut answer).unwrap();
-        String::from_utf8_lossy(&answer).into_owned()
-    })
-    .await
-    .unwrap()
 }
 
 #[tokio::test]
@@ -529,6 +241,7 @@ async fn static_files_have_their_content_types_and_stay_inside_their_roots() {
         let answer = raw_request(
             &server.base,
             format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"),
+            false,
         )
         .await;
         let status_line = answer.lines().next().unwrap_or_default();
@@ -703,60 +416,21 @@ async fn proxy_mode_answers_502_when_the_upstream_is_down() {
 
 #[tokio::test]
 async fn the_binary_prints_its_url_and_serves() {
-    use std::io::BufRead;
     let dir = TempDir::new("binary");
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_credit-rules-server"))
-        .args(["--port", "0", "--data"])
-        .arg(dir.path().join("data"))
-        .arg("--www")
-        .arg(dir.path())
-        .env("CREDIT_RULES_TOKEN", TOKEN)
-        .env_remove("CREDIT_RULES_UPSTREAM")
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    // Read up to the "Open" line; the reader is kept so the child never writes to a closed pipe.
-    let reading = tokio::task::spawn_blocking(move || {
-        let mut reader = std::io::BufReader::new(stdout);
-        let mut lines = Vec::new();
-        let mut line = String::new();
-        while reader.read_line(&mut line).map(|n| n > 0).unwrap_or(false) {
-            lines.push(line.trim_end().to_owned());
-            line.clear();
-            if lines.last().is_some_and(|l| l.starts_with("Open ")) {
-                break;
-            }
-        }
-        (lines, reader)
-    });
-    let read = tokio::time::timeout(std::time::Duration::from_secs(60), reading).await;
-    let check = async move {
-        let (lines, reader) = read.expect("no startup lines within 60 s").unwrap();
-        let base = lines
-            .iter()
-            .find_map(|line| line.strip_prefix("listening on "))
-            .unwrap_or_else(|| panic!("no listening line in {lines:?}"))
-            .to_owned();
-        assert!(
-            base.starts_with("http://127.0.0.1:") && !base.ends_with(":0"),
-            "{base}"
-        );
-        let open = lines.last().unwrap();
-        assert_eq!(open, &format!("Open {base}/#token={TOKEN}"));
-        let server = Server {
-            base,
-            _dir: TempDir::new("binary-client"),
-        };
-        let answer = create(&server, &credit(CUSTOMER)).await;
-        assert_eq!(answer.status, StatusCode::OK);
-        assert!(dir.path().join("data/credits.sqlite3").is_file());
-        drop(reader);
-    };
-    let result = tokio::spawn(check).await;
-    child.kill().ok();
-    child.wait().ok();
-    if let Err(panic) = result {
-        std::panic::resume_unwind(panic.into_panic());
-    }
+    let data = dir.path().join("data");
+    let (server, lines) = start_binary(&data, dir.path());
+    assert!(
+        server.base.starts_with("http://127.0.0.1:") && !server.base.ends_with(":0"),
+        "{}",
+        server.base
+    );
+    assert_eq!(
+        lines.last().unwrap(),
+        &format!("Open {}/#token={TOKEN}", server.base)
+    );
+    assert_eq!(
+        create(&server, &credit(CUSTOMER)).await.status,
+        StatusCode::OK
+    );
+    assert!(data.join("credits.sqlite3").is_file());
 }
