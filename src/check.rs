@@ -11,52 +11,57 @@ use crate::time::{self, Instant};
 use crate::{Options, Report};
 use indexmap::IndexSet;
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// What checking one field gave.
 #[derive(Debug)]
-enum Outcome {
+enum Outcome<'i> {
     /// Not given (absent, `undefined`, `null`, blank, or empty after normalization).
     Absent,
     /// Given, in error, with nothing to output.
     Invalid,
     /// Given and readable; the field may still carry an error (a timestamp off the hour).
-    Valid(Norm),
+    Valid(Norm<'i>),
 }
 
-/// A normalized value, typed for the cross-field rules.
+/// A normalized value, typed for the cross-field rules; text is borrowed from the input
+/// unless normalization changed it.
 #[derive(Debug)]
-enum Norm {
-    Text(String),
+enum Norm<'i> {
+    Text(Cow<'i, str>),
     Number(f64),
     Time(Instant),
-    Strings(Vec<String>),
-    Map(Vec<(String, String)>),
-    Object(Checked),
+    Strings(Vec<Cow<'i, str>>),
+    Map(Vec<(&'i str, &'i str)>),
+    Object(Checked<'i>),
     /// Object entries of an array, with their raw index.
-    Objects(Vec<(usize, Checked)>),
+    Objects(Vec<(usize, Checked<'i>)>),
 }
 
 /// One object checked against its table: one slot per field, in table order.
 #[derive(Debug)]
-struct Checked {
-    slots: Vec<Slot>,
+struct Checked<'i> {
+    /// The table, for writing keys by their place in it (the wasm edge).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    fields: &'static [Field],
+    slots: Vec<Slot<'i>>,
 }
 
 #[derive(Debug)]
-struct Slot {
+struct Slot<'i> {
     name: &'static str,
-    outcome: Outcome,
+    outcome: Outcome<'i>,
     /// Whether any error was reported at or below this field.
     errors: bool,
 }
 
-impl Checked {
-    fn slot(&self, name: &str) -> Option<&Slot> {
+impl<'i> Checked<'i> {
+    fn slot(&self, name: &str) -> Option<&Slot<'i>> {
         self.slots.iter().find(|slot| slot.name == name)
     }
 
-    fn valid(&self, name: &str) -> Option<&Norm> {
+    fn valid(&self, name: &str) -> Option<&Norm<'i>> {
         match self.slot(name) {
             Some(Slot {
                 outcome: Outcome::Valid(norm),
@@ -83,16 +88,124 @@ struct Ranked {
     issue: Issue,
 }
 
-struct Walk<'o> {
+/// One step of the walk's current place: keys are borrowed (table names or input keys) and
+/// become [`Segment`]s only when an issue is reported.
+#[derive(Clone, Copy)]
+enum Step<'i> {
+    Key(&'i str),
+    Index(usize),
+}
+
+struct Walk<'i, 'o> {
     options: &'o Options,
     issues: Vec<Ranked>,
     errors: usize,
-    path: Vec<Segment>,
+    path: Vec<Step<'i>>,
     rank: Vec<u32>,
 }
 
+/// A checked draft: its issues in the stable order and, when it has no errors, its
+/// normalized body, still borrowing the input. It becomes a [`Report`], or at the wasm edge
+/// is written straight to JS without a `serde_json::Value` in between.
+pub(crate) struct Validated<'i> {
+    pub(crate) errors: Vec<Issue>,
+    pub(crate) warnings: Vec<Issue>,
+    body: Option<Checked<'i>>,
+}
+
+impl Validated<'_> {
+    /// No errors (warnings allowed).
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) fn valid(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// The report of the Rust API, with the normalized body as a JSON value.
+    pub(crate) fn into_report(self) -> Report {
+        Report {
+            valid: self.errors.is_empty(),
+            value: self
+                .body
+                .as_ref()
+                .map(|body| Value::Object(object_value(body))),
+            errors: self.errors,
+            warnings: self.warnings,
+        }
+    }
+
+    /// Writes the normalized body, if there is one, to `out`.
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) fn emit_value<E: Emit>(&self, out: &mut E) -> bool {
+        match &self.body {
+            Some(body) => {
+                emit_object(body, out);
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// A writer of normalized values, in prefix order (a container's length before its entries).
+#[cfg(target_arch = "wasm32")]
+pub(crate) trait Emit {
+    /// A string.
+    fn text(&mut self, text: &str);
+    /// A number.
+    fn number(&mut self, number: f64);
+    /// An array of `len` entries follows.
+    fn array(&mut self, len: usize);
+    /// An object of `len` entries follows, each a key then a value.
+    fn object(&mut self, len: usize);
+    /// The key of entry `index` of the table `fields`.
+    fn field(&mut self, fields: &'static [Field], index: usize);
+    /// A key that is not in a table (a string map's).
+    fn key(&mut self, key: &str);
+}
+
+#[cfg(target_arch = "wasm32")]
+fn emit_object<E: Emit>(checked: &Checked<'_>, out: &mut E) {
+    let given = |slot: &&Slot<'_>| matches!(slot.outcome, Outcome::Valid(_));
+    out.object(checked.slots.iter().filter(given).count());
+    for (index, slot) in checked.slots.iter().enumerate() {
+        if let Outcome::Valid(norm) = &slot.outcome {
+            out.field(checked.fields, index);
+            emit_norm(norm, out);
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn emit_norm<E: Emit>(norm: &Norm<'_>, out: &mut E) {
+    match norm {
+        Norm::Text(text) => out.text(text),
+        Norm::Number(number) => out.number(*number),
+        Norm::Time(instant) => out.text(&instant.to_iso()),
+        Norm::Strings(entries) => {
+            out.array(entries.len());
+            for entry in entries {
+                out.text(entry);
+            }
+        }
+        Norm::Map(entries) => {
+            out.object(entries.len());
+            for (key, value) in entries {
+                out.key(key);
+                out.text(value);
+            }
+        }
+        Norm::Object(checked) => emit_object(checked, out),
+        Norm::Objects(entries) => {
+            out.array(entries.len());
+            for (_, checked) in entries {
+                emit_object(checked, out);
+            }
+        }
+    }
+}
+
 /// Validates a draft read along the schema.
-pub(crate) fn validate_input(input: &Input, options: &Options) -> Report {
+pub(crate) fn validate_input<'i>(input: &'i Input<'_>, options: &Options) -> Validated<'i> {
     let mut walk = Walk::new(options);
     let body = match input {
         Input::Object(entries) => Some(walk.check_object(BODY, entries)),
@@ -105,11 +218,15 @@ pub(crate) fn validate_input(input: &Input, options: &Options) -> Report {
         walk.schedule_rules(body);
         walk.targeting_rules(body);
     }
-    walk.finish(body.as_ref())
+    walk.finish(body)
 }
 
-/// A report with one issue about the whole body (for input that is not a draft at all).
-pub(crate) fn whole_body_error(code: Code, params: Params, options: &Options) -> Report {
+/// A result with one issue about the whole body (for input that is not a draft at all).
+pub(crate) fn whole_body_error(
+    code: Code,
+    params: Params,
+    options: &Options,
+) -> Validated<'static> {
     let mut walk = Walk::new(options);
     walk.report(code, params, Vec::new());
     walk.finish(None)
@@ -119,7 +236,7 @@ fn rank_index(index: usize) -> u32 {
     u32::try_from(index).unwrap_or(u32::MAX)
 }
 
-impl<'o> Walk<'o> {
+impl<'i, 'o> Walk<'i, 'o> {
     fn new(options: &'o Options) -> Self {
         Walk {
             options,
@@ -131,8 +248,8 @@ impl<'o> Walk<'o> {
     }
 
     /// Runs `check` one level down, at `segment` ranked `rank`.
-    fn at<R>(&mut self, segment: Segment, rank: usize, check: impl FnOnce(&mut Self) -> R) -> R {
-        self.path.push(segment);
+    fn at<R>(&mut self, step: Step<'i>, rank: usize, check: impl FnOnce(&mut Self) -> R) -> R {
+        self.path.push(step);
         self.rank.push(rank_index(rank));
         let result = check(self);
         self.path.pop();
@@ -146,7 +263,14 @@ impl<'o> Walk<'o> {
 
     fn report_as(&mut self, code: Code, severity: Severity, params: Params, related: Vec<String>) {
         let rank = self.rank.clone();
-        let path = self.path.clone();
+        let path = self
+            .path
+            .iter()
+            .map(|step| match step {
+                Step::Key(key) => Segment::Key((*key).to_owned()),
+                Step::Index(index) => Segment::Index(*index),
+            })
+            .collect();
         self.push(rank, path, code, severity, params, related);
     }
 
@@ -180,7 +304,7 @@ impl<'o> Walk<'o> {
         self.issues.push(Ranked { rank, issue });
     }
 
-    fn invalid_type(&mut self, expected: &str, received: Received) -> Outcome {
+    fn invalid_type(&mut self, expected: &str, received: Received) -> Outcome<'i> {
         self.report(
             Code::InvalidType,
             Params::new()
@@ -193,7 +317,7 @@ impl<'o> Walk<'o> {
 
     /// The issue for a value that is not the array or object expected: `too_many` when it is
     /// one with too many entries, `invalid_type` otherwise.
-    fn wrong_container(&mut self, value: &Input, expected: &str) -> Outcome {
+    fn wrong_container(&mut self, value: &Input<'_>, expected: &str) -> Outcome<'i> {
         match value {
             Input::TooMany { .. } => {
                 self.report(
@@ -207,27 +331,26 @@ impl<'o> Walk<'o> {
         }
     }
 
-    fn finish(self, body: Option<&Checked>) -> Report {
+    fn finish(self, body: Option<Checked<'i>>) -> Validated<'i> {
         let mut ranked = self.issues;
         ranked.sort_by(|a, b| a.rank.cmp(&b.rank));
         let (errors, warnings): (Vec<Issue>, Vec<Issue>) = ranked
             .into_iter()
             .map(|ranked| ranked.issue)
             .partition(|issue| issue.severity == Severity::Error);
-        let valid = errors.is_empty();
-        let value = match body {
-            Some(body) if valid => Some(Value::Object(object_value(body))),
-            _ => None,
-        };
-        Report {
-            valid,
+        let body = body.filter(|_| errors.is_empty());
+        Validated {
             errors,
             warnings,
-            value,
+            body,
         }
     }
 
-    fn check_object(&mut self, fields: &'static [Field], entries: &[(String, Input)]) -> Checked {
+    fn check_object(
+        &mut self,
+        fields: &'static [Field],
+        entries: &'i [(Cow<'_, str>, Input<'_>)],
+    ) -> Checked<'i> {
         let mut slots = Vec::with_capacity(fields.len());
         for (position, field) in fields.iter().enumerate() {
             let value = entries
@@ -235,7 +358,7 @@ impl<'o> Walk<'o> {
                 .find(|(key, _)| key == field.name)
                 .map(|(_, value)| value);
             let before = self.errors;
-            let outcome = self.at(Segment::Key(field.name.to_owned()), position, |walk| {
+            let outcome = self.at(Step::Key(field.name), position, |walk| {
                 walk.check_field(field, value)
             });
             slots.push(Slot {
@@ -257,14 +380,14 @@ impl<'o> Walk<'o> {
                 Some(known) => Params::new().with("suggestion", known),
                 None => Params::new(),
             };
-            self.at(Segment::Key(key.clone()), fields.len() + order, |walk| {
+            self.at(Step::Key(key), fields.len() + order, |walk| {
                 walk.report_as(Code::UnknownField, severity, params, Vec::new())
             });
         }
-        Checked { slots }
+        Checked { fields, slots }
     }
 
-    fn check_field(&mut self, field: &'static Field, value: Option<&Input>) -> Outcome {
+    fn check_field(&mut self, field: &'static Field, value: Option<&'i Input<'_>>) -> Outcome<'i> {
         let value = match value {
             Some(value) if !is_blank(value) => value,
             _ => {
@@ -310,16 +433,16 @@ impl<'o> Walk<'o> {
         }
     }
 
-    fn uuid(&mut self, text: &str) -> Outcome {
+    fn uuid(&mut self, text: &'i str) -> Outcome<'i> {
         if is_uuid(text) {
-            Outcome::Valid(Norm::Text(text.to_ascii_lowercase()))
+            Outcome::Valid(Norm::Text(ascii_lowercase(text)))
         } else {
             self.report(Code::InvalidUuid, Params::new(), Vec::new());
             Outcome::Invalid
         }
     }
 
-    fn text(&mut self, text: &str, max: Option<usize>, part: Option<&str>) -> Outcome {
+    fn text(&mut self, text: &'i str, max: Option<usize>, part: Option<&str>) -> Outcome<'i> {
         match max {
             Some(max) if text.chars().count() > max => {
                 let mut params = Params::new().with("max", max);
@@ -329,14 +452,16 @@ impl<'o> Walk<'o> {
                 self.report(Code::TooLong, params, Vec::new());
                 Outcome::Invalid
             }
-            _ => Outcome::Valid(Norm::Text(text.to_owned())),
+            _ => Outcome::Valid(Norm::Text(Cow::Borrowed(text))),
         }
     }
 
-    fn one_of(&mut self, text: &str, allowed: &[&str]) -> Outcome {
-        let upper = text.to_ascii_uppercase();
-        if allowed.contains(&upper.as_str()) {
-            Outcome::Valid(Norm::Text(upper))
+    fn one_of(&mut self, text: &str, allowed: &[&'static str]) -> Outcome<'i> {
+        if let Some(value) = allowed
+            .iter()
+            .find(|value| value.eq_ignore_ascii_case(text))
+        {
+            Outcome::Valid(Norm::Text(Cow::Borrowed(value)))
         } else {
             self.report(
                 Code::InvalidEnum,
@@ -347,7 +472,7 @@ impl<'o> Walk<'o> {
         }
     }
 
-    fn number(&mut self, value: &Input, rule: NumberRule) -> Outcome {
+    fn number(&mut self, value: &Input<'_>, rule: NumberRule) -> Outcome<'i> {
         let number = match value {
             Input::Number(number) => *number,
             Input::String(text) => match parse_number_input(text.trim()) {
@@ -375,7 +500,7 @@ impl<'o> Walk<'o> {
         Outcome::Valid(Norm::Number(number))
     }
 
-    fn timestamp(&mut self, value: &Input) -> Outcome {
+    fn timestamp(&mut self, value: &Input<'_>) -> Outcome<'i> {
         let Some(parsed) = time::read(value) else {
             return self.invalid_type("timestamp", value.received());
         };
@@ -397,7 +522,12 @@ impl<'o> Walk<'o> {
         }
     }
 
-    fn objects(&mut self, fields: &'static [Field], entries: &[Input], required: bool) -> Outcome {
+    fn objects(
+        &mut self,
+        fields: &'static [Field],
+        entries: &'i [Input<'_>],
+        required: bool,
+    ) -> Outcome<'i> {
         if entries.is_empty() {
             if required {
                 self.report(Code::Empty, Params::new(), Vec::new());
@@ -407,7 +537,7 @@ impl<'o> Walk<'o> {
         }
         let mut checked = Vec::with_capacity(entries.len());
         for (index, entry) in entries.iter().enumerate() {
-            self.at(Segment::Index(index), index, |walk| match entry {
+            self.at(Step::Index(index), index, |walk| match entry {
                 Input::Object(members) => {
                     let object = walk.check_object(fields, members);
                     // An object with no required field must still say something (a specifier).
@@ -426,37 +556,37 @@ impl<'o> Walk<'o> {
         Outcome::Valid(Norm::Objects(checked))
     }
 
-    fn strings(&mut self, entries: &[Input], rule: Entry) -> Outcome {
+    fn strings(&mut self, entries: &'i [Input<'_>], rule: Entry) -> Outcome<'i> {
         let errors_before = self.errors;
         // Insertion order is the output order; a set that keeps it needs no second copy.
-        let mut kept: IndexSet<String> = IndexSet::new();
+        let mut kept: IndexSet<Cow<'i, str>> = IndexSet::new();
         let mut repeated = 0usize;
         for (index, entry) in entries.iter().enumerate() {
             let text = match entry {
                 Input::String(text) if text.trim().is_empty() => continue,
                 Input::String(text) => text.trim(),
                 other => {
-                    self.at(Segment::Index(index), index, |walk| {
+                    self.at(Step::Index(index), index, |walk| {
                         walk.invalid_type("string", other.received())
                     });
                     continue;
                 }
             };
             let normalized = match rule {
-                Entry::Tag => text.to_owned(),
-                Entry::Uuid if is_uuid(text) => text.to_ascii_lowercase(),
+                Entry::Tag => Cow::Borrowed(text),
+                Entry::Uuid if is_uuid(text) => ascii_lowercase(text),
                 Entry::Uuid => {
-                    self.at(Segment::Index(index), index, |walk| {
+                    self.at(Step::Index(index), index, |walk| {
                         walk.report(Code::InvalidUuid, Params::new(), Vec::new())
                     });
                     continue;
                 }
-                Entry::ContractId if is_uuid(text) => text.to_ascii_lowercase(),
+                Entry::ContractId if is_uuid(text) => ascii_lowercase(text),
                 Entry::ContractId => {
-                    self.at(Segment::Index(index), index, |walk| {
+                    self.at(Step::Index(index), index, |walk| {
                         walk.report(Code::NotUuid, Params::new(), Vec::new())
                     });
-                    text.to_owned()
+                    Cow::Borrowed(text)
                 }
             };
             if !kept.insert(normalized) {
@@ -474,12 +604,12 @@ impl<'o> Walk<'o> {
 
     fn map(
         &mut self,
-        entries: &[(String, Input)],
+        entries: &'i [(Cow<'_, str>, Input<'_>)],
         key_max: Option<usize>,
         value_max: Option<usize>,
-    ) -> Outcome {
+    ) -> Outcome<'i> {
         let errors_before = self.errors;
-        let mut kept: Vec<(String, String)> = Vec::new();
+        let mut kept: Vec<(&'i str, &'i str)> = Vec::new();
         let mut seen: HashSet<&str> = HashSet::new();
         let mut repeated = 0usize;
         for (order, (raw_key, value)) in entries.iter().enumerate() {
@@ -488,14 +618,14 @@ impl<'o> Walk<'o> {
                 Input::String(text) if text.trim().is_empty() => continue,
                 Input::String(text) => text.trim(),
                 other => {
-                    self.at(Segment::Key(raw_key.clone()), order, |walk| {
+                    self.at(Step::Key(raw_key), order, |walk| {
                         walk.invalid_type("string", other.received())
                     });
                     continue;
                 }
             };
             let key = raw_key.trim();
-            let entry_ok = self.at(Segment::Key(raw_key.clone()), order, |walk| {
+            let entry_ok = self.at(Step::Key(raw_key), order, |walk| {
                 if key.is_empty() {
                     walk.report(Code::Required, Params::new(), Vec::new());
                     return false;
@@ -509,7 +639,7 @@ impl<'o> Walk<'o> {
                 continue;
             }
             if seen.insert(key) {
-                kept.push((key.to_owned(), text.to_owned()));
+                kept.push((key, text));
             } else {
                 repeated += 1;
             }
@@ -519,7 +649,7 @@ impl<'o> Walk<'o> {
             (true, true) => Outcome::Invalid,
             (true, false) => Outcome::Absent,
             (false, _) => {
-                kept.sort_by(|(a, _), (b, _)| a.cmp(b));
+                kept.sort_by_key(|(key, _)| *key);
                 Outcome::Valid(Norm::Map(kept))
             }
         }
@@ -536,7 +666,7 @@ impl<'o> Walk<'o> {
     }
 
     /// `invalid_range`, `ends_in_past`, `overlapping_schedule` and `fractional_cents`.
-    fn schedule_rules(&mut self, body: &Checked) {
+    fn schedule_rules(&mut self, body: &Checked<'_>) {
         let Some(Norm::Object(schedule)) = body.valid("access_schedule") else {
             return;
         };
@@ -623,7 +753,7 @@ impl<'o> Walk<'o> {
     }
 
     /// `conflict`: specifiers together with applicable product ids or tags.
-    fn targeting_rules(&mut self, body: &Checked) {
+    fn targeting_rules(&mut self, body: &Checked<'_>) {
         let participates = |name: &str| {
             matches!(
                 body.slot(name),
@@ -714,11 +844,20 @@ fn rank_of(path: &[Segment]) -> Vec<u32> {
 }
 
 /// `undefined`, `null` and blank strings mean "not given", whatever the field's type.
-fn is_blank(value: &Input) -> bool {
+fn is_blank(value: &Input<'_>) -> bool {
     match value {
         Input::Undefined | Input::Null => true,
         Input::String(text) => text.trim().is_empty(),
         _ => false,
+    }
+}
+
+/// Lowercases ASCII letters, copying only when there is one to change.
+fn ascii_lowercase(text: &str) -> Cow<'_, str> {
+    if text.bytes().any(|byte| byte.is_ascii_uppercase()) {
+        Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(text)
     }
 }
 
@@ -773,7 +912,7 @@ fn parse_number_input(text: &str) -> Option<f64> {
     text.parse().ok()
 }
 
-fn object_value(checked: &Checked) -> Map<String, Value> {
+fn object_value(checked: &Checked<'_>) -> Map<String, Value> {
     let mut object = Map::new();
     for slot in &checked.slots {
         if let Outcome::Valid(norm) = &slot.outcome {
@@ -783,18 +922,21 @@ fn object_value(checked: &Checked) -> Map<String, Value> {
     object
 }
 
-fn norm_value(norm: &Norm) -> Value {
+fn norm_value(norm: &Norm<'_>) -> Value {
     match norm {
-        Norm::Text(text) => Value::String(text.clone()),
+        Norm::Text(text) => Value::String(text.to_string()),
         Norm::Number(number) => number_value(*number),
         Norm::Time(instant) => Value::String(instant.to_iso()),
-        Norm::Strings(entries) => {
-            Value::Array(entries.iter().cloned().map(Value::String).collect())
-        }
+        Norm::Strings(entries) => Value::Array(
+            entries
+                .iter()
+                .map(|entry| Value::String(entry.to_string()))
+                .collect(),
+        ),
         Norm::Map(entries) => Value::Object(
             entries
                 .iter()
-                .map(|(key, value)| (key.clone(), Value::String(value.clone())))
+                .map(|(key, value)| ((*key).to_owned(), Value::String((*value).to_owned())))
                 .collect(),
         ),
         Norm::Object(checked) => Value::Object(object_value(checked)),

@@ -6,6 +6,10 @@
 //! [`MAX_ENTRIES`](crate::schema::MAX_ENTRIES) entries is not read at all.
 
 use crate::schema::{Field, Kind, MAX_ENTRIES};
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fmt;
 
 /// A value that could not be read: a getter or a Proxy trap threw.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,7 +69,7 @@ impl Received {
 
 /// The first look at a value: its kind, and the value itself when it is a primitive.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Probe {
+pub enum Probe<'a> {
     /// `undefined`.
     Undefined,
     /// `null`.
@@ -74,8 +78,8 @@ pub enum Probe {
     Bool(bool),
     /// A number (NaN and ±Infinity included, from JS).
     Number(f64),
-    /// A string.
-    String(String),
+    /// A string, borrowed from the source where it can be.
+    String(Cow<'a, str>),
     /// A `Date`, as milliseconds since the epoch (NaN for an invalid date).
     Date(f64),
     /// An array: read its entries with [`Source::length`] and [`Source::element`].
@@ -87,29 +91,31 @@ pub enum Probe {
 }
 
 /// A draft to read: the few operations the schema walk needs. Every read that runs user code
-/// (a getter, a Proxy trap) returns `Err(Unreadable)` instead of throwing.
-pub trait Source: Sized {
+/// (a getter, a Proxy trap) returns `Err(Unreadable)` instead of throwing. Text is borrowed
+/// for `'a` where the source allows it.
+pub trait Source<'a>: Sized {
     /// What this value is.
-    fn probe(&self) -> Probe;
+    fn probe(&self) -> Probe<'a>;
     /// The length of an array.
     fn length(&self) -> Result<usize, Unreadable>;
     /// The entry at `index` of an array (`undefined` for a hole).
     fn element(&self, index: usize) -> Result<Self, Unreadable>;
-    /// A key as the source holds it (a JS key may hold a lone surrogate that its text lost).
+    /// A key as the source holds it.
     type Key;
     /// The own, enumerable, string keys of a plain object, in order.
     fn keys(&self) -> Result<Vec<Self::Key>, Unreadable>;
     /// A key as text (lone surrogates become U+FFFD).
-    fn key_text(key: &Self::Key) -> String;
+    fn key_text(key: &Self::Key) -> Cow<'a, str>;
     /// The value of `key` of a plain object.
     fn property(&self, key: &Self::Key) -> Result<Self, Unreadable>;
     /// The value of the property called `name` (for options, whose keys are known).
     fn named(&self, name: &str) -> Result<Self, Unreadable>;
 }
 
-/// A draft as read along the schema: only what the rules look at.
+/// A draft as read along the schema: only what the rules look at. Text is borrowed from the
+/// source where possible, so reading a draft copies little.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Input {
+pub enum Input<'a> {
     /// `undefined`.
     Undefined,
     /// `null`.
@@ -119,13 +125,13 @@ pub enum Input {
     /// A number.
     Number(f64),
     /// A string.
-    String(String),
+    String(Cow<'a, str>),
     /// A `Date` as milliseconds since the epoch.
     Date(f64),
     /// An array the schema expects, entries read along the schema.
-    Array(Vec<Input>),
+    Array(Vec<Input<'a>>),
     /// A plain object the schema expects, entries in input order.
-    Object(Vec<(String, Input)>),
+    Object(Vec<(Cow<'a, str>, Input<'a>)>),
     /// A value not descended into (an array or object where a scalar belongs, or a value
     /// no JSON has), with what it is.
     Opaque(Received),
@@ -138,7 +144,7 @@ pub enum Input {
     },
 }
 
-impl Input {
+impl Input<'_> {
     /// What this value is, for `invalid_type`.
     pub fn received(&self) -> Received {
         match self {
@@ -156,17 +162,22 @@ impl Input {
 }
 
 /// What the walk expects at a position.
-#[derive(Clone, Copy)]
-enum Shape {
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Shape {
+    /// A primitive: anything else is not descended into.
     Scalar,
+    /// A plain object with this table.
     Object(&'static [Field]),
+    /// An array of objects with this table.
     Objects(&'static [Field]),
+    /// An array of strings.
     Strings,
+    /// An object string → string.
     Map,
 }
 
 impl Shape {
-    fn of(kind: &Kind) -> Shape {
+    pub(crate) fn of(kind: &Kind) -> Shape {
         match kind {
             Kind::Object(fields) => Shape::Object(fields),
             Kind::Objects(fields) => Shape::Objects(fields),
@@ -177,19 +188,45 @@ impl Shape {
             }
         }
     }
+
+    /// The shape of the value under `key` of an object of this shape; a key the table does
+    /// not describe is read as a scalar, which never descends (its value only tells
+    /// `undefined`, which means absent, from anything else).
+    pub(crate) fn member(self, key: &str) -> Shape {
+        match self {
+            Shape::Object(fields) => crate::schema::position(fields, key)
+                .and_then(|index| fields.get(index))
+                .map_or(Shape::Scalar, |field| Shape::of(&field.kind)),
+            Shape::Scalar | Shape::Objects(_) | Shape::Strings | Shape::Map => Shape::Scalar,
+        }
+    }
+
+    /// The shape of an entry of an array of this shape, if this shape is an array.
+    pub(crate) fn entry(self) -> Option<Shape> {
+        match self {
+            Shape::Objects(fields) => Some(Shape::Object(fields)),
+            Shape::Strings => Some(Shape::Scalar),
+            Shape::Scalar | Shape::Object(_) | Shape::Map => None,
+        }
+    }
+
+    /// Whether an object is read here (the others take it as an opaque value).
+    pub(crate) fn takes_object(self) -> bool {
+        matches!(self, Shape::Object(_) | Shape::Map)
+    }
 }
 
 /// Reads one value where a scalar belongs: primitives as they are, anything else not descended.
-pub fn read_scalar<S: Source>(source: &S) -> Input {
+pub fn read_scalar<'a, S: Source<'a>>(source: &S) -> Input<'a> {
     read(source, Shape::Scalar)
 }
 
 /// Reads a whole draft along the body's table.
-pub fn read_body<S: Source>(source: &S) -> Input {
+pub fn read_body<'a, S: Source<'a>>(source: &S) -> Input<'a> {
     read(source, Shape::Object(crate::schema::BODY))
 }
 
-fn read<S: Source>(source: &S, shape: Shape) -> Input {
+fn read<'a, S: Source<'a>>(source: &S, shape: Shape) -> Input<'a> {
     match source.probe() {
         Probe::Undefined => Input::Undefined,
         Probe::Null => Input::Null,
@@ -198,24 +235,16 @@ fn read<S: Source>(source: &S, shape: Shape) -> Input {
         Probe::String(value) => Input::String(value),
         Probe::Date(millis) => Input::Date(millis),
         Probe::Other(received) => Input::Opaque(received),
-        Probe::Array => match shape {
-            Shape::Objects(fields) => read_array(source, Shape::Object(fields)),
-            Shape::Strings => read_array(source, Shape::Scalar),
-            Shape::Scalar | Shape::Object(_) | Shape::Map => Input::Opaque(Received::Array),
+        Probe::Array => match shape.entry() {
+            Some(entry) => read_array(source, entry),
+            None => Input::Opaque(Received::Array),
         },
-        Probe::Object => match shape {
-            Shape::Object(fields) => read_object(source, |key| {
-                crate::schema::position(fields, key)
-                    .and_then(|index| fields.get(index))
-                    .map_or(Shape::Scalar, |field| Shape::of(&field.kind))
-            }),
-            Shape::Map => read_object(source, |_| Shape::Scalar),
-            Shape::Scalar | Shape::Objects(_) | Shape::Strings => Input::Opaque(Received::Object),
-        },
+        Probe::Object if shape.takes_object() => read_object(source, shape),
+        Probe::Object => Input::Opaque(Received::Object),
     }
 }
 
-fn read_array<S: Source>(source: &S, entry: Shape) -> Input {
+fn read_array<'a, S: Source<'a>>(source: &S, entry: Shape) -> Input<'a> {
     let length = match source.length() {
         Ok(length) => length,
         Err(Unreadable) => return Input::Opaque(Received::Unreadable),
@@ -235,9 +264,7 @@ fn read_array<S: Source>(source: &S, entry: Shape) -> Input {
     Input::Array(entries)
 }
 
-/// Reads a plain object; a key the shape does not describe is read as a scalar, which never
-/// descends (its value only tells `undefined`, which means absent, from anything else).
-fn read_object<S: Source>(source: &S, shape_of: impl Fn(&str) -> Shape) -> Input {
+fn read_object<'a, S: Source<'a>>(source: &S, shape: Shape) -> Input<'a> {
     let keys = match source.keys() {
         Ok(keys) => keys,
         Err(Unreadable) => return Input::Opaque(Received::Unreadable),
@@ -253,7 +280,7 @@ fn read_object<S: Source>(source: &S, shape_of: impl Fn(&str) -> Shape) -> Input
         .map(|key| {
             let text = S::key_text(&key);
             let value = match source.property(&key) {
-                Ok(value) => read(&value, shape_of(&text)),
+                Ok(value) => read(&value, shape.member(&text)),
                 Err(Unreadable) => Input::Opaque(Received::Unreadable),
             };
             (text, value)
@@ -262,16 +289,16 @@ fn read_object<S: Source>(source: &S, shape_of: impl Fn(&str) -> Shape) -> Input
     Input::Object(entries)
 }
 
-impl<'a> Source for &'a serde_json::Value {
+impl<'a> Source<'a> for &'a serde_json::Value {
     type Key = &'a str;
 
-    fn probe(&self) -> Probe {
+    fn probe(&self) -> Probe<'a> {
         use serde_json::Value;
         match self {
             Value::Null => Probe::Null,
             Value::Bool(value) => Probe::Bool(*value),
             Value::Number(number) => Probe::Number(number.as_f64().unwrap_or(f64::NAN)),
-            Value::String(text) => Probe::String(text.clone()),
+            Value::String(text) => Probe::String(Cow::Borrowed(text)),
             Value::Array(_) => Probe::Array,
             Value::Object(_) => Probe::Object,
         }
@@ -290,8 +317,8 @@ impl<'a> Source for &'a serde_json::Value {
         Ok(map.keys().map(String::as_str).collect())
     }
 
-    fn key_text(key: &&'a str) -> String {
-        (*key).to_owned()
+    fn key_text(key: &&'a str) -> Cow<'a, str> {
+        Cow::Borrowed(key)
     }
 
     fn property(&self, key: &&'a str) -> Result<Self, Unreadable> {
@@ -300,5 +327,141 @@ impl<'a> Source for &'a serde_json::Value {
 
     fn named(&self, name: &str) -> Result<Self, Unreadable> {
         self.get(name).ok_or(Unreadable)
+    }
+}
+
+/// Reads JSON text along the schema with serde_json, without building a `serde_json::Value`:
+/// what the schema does not describe is parsed (so that serde_json still decides what is
+/// valid JSON: nesting, number overflow, lone surrogates) but nothing of it is kept.
+/// Duplicate keys: the last value wins, at the first key's place (as `JSON.parse` does).
+pub(crate) fn read_json(text: &str) -> Result<Input<'_>, serde_json::Error> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let input = Along(Some(Shape::Object(crate::schema::BODY))).deserialize(&mut deserializer)?;
+    deserializer.end()?;
+    Ok(input)
+}
+
+/// Reads one JSON value at a shape; `None` reads and keeps nothing (only what it was).
+#[derive(Clone, Copy)]
+struct Along(Option<Shape>);
+
+impl<'de> DeserializeSeed<'de> for Along {
+    type Value = Input<'de>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Input<'de>, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Along {
+    type Value = Input<'de>;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("a JSON value")
+    }
+
+    fn visit_unit<E>(self) -> Result<Input<'de>, E> {
+        Ok(Input::Null)
+    }
+
+    fn visit_bool<E>(self, value: bool) -> Result<Input<'de>, E> {
+        Ok(Input::Bool(value))
+    }
+
+    fn visit_i64<E>(self, value: i64) -> Result<Input<'de>, E> {
+        Ok(Input::Number(value as f64))
+    }
+
+    fn visit_u64<E>(self, value: u64) -> Result<Input<'de>, E> {
+        Ok(Input::Number(value as f64))
+    }
+
+    fn visit_f64<E>(self, value: f64) -> Result<Input<'de>, E> {
+        Ok(Input::Number(value))
+    }
+
+    fn visit_borrowed_str<E>(self, value: &'de str) -> Result<Input<'de>, E> {
+        Ok(match self.0 {
+            Some(_) => Input::String(Cow::Borrowed(value)),
+            None => Input::Opaque(Received::String),
+        })
+    }
+
+    fn visit_str<E>(self, value: &str) -> Result<Input<'de>, E> {
+        Ok(match self.0 {
+            Some(_) => Input::String(Cow::Owned(value.to_owned())),
+            None => Input::Opaque(Received::String),
+        })
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Input<'de>, A::Error> {
+        let entry = self.0.and_then(Shape::entry);
+        let mut entries = Vec::new();
+        let mut count = 0usize;
+        while let Some(value) =
+            seq.next_element_seed(Along(entry.filter(|_| count < MAX_ENTRIES)))?
+        {
+            count += 1;
+            if entry.is_some() && count <= MAX_ENTRIES {
+                entries.push(value);
+            }
+        }
+        Ok(match entry {
+            None => Input::Opaque(Received::Array),
+            Some(_) if count > MAX_ENTRIES => Input::TooMany {
+                received: Received::Array,
+                count,
+            },
+            Some(_) => Input::Array(entries),
+        })
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Input<'de>, A::Error> {
+        let shape = self.0.filter(|shape| shape.takes_object());
+        let mut entries: Vec<(Cow<'de, str>, Input<'de>)> = Vec::new();
+        // Built only for objects large enough that a linear search for repeats would cost.
+        let mut places: HashMap<Cow<'de, str>, usize> = HashMap::new();
+        while let Some(key) = map.next_key_seed(Along(Some(Shape::Scalar)))? {
+            let Input::String(key) = key else {
+                // serde_json keys are always strings.
+                map.next_value_seed(Along(None))?;
+                continue;
+            };
+            let value = map.next_value_seed(Along(shape.map(|shape| shape.member(&key))))?;
+            if shape.is_none() {
+                continue;
+            }
+            let earlier = if entries.len() < 16 {
+                entries.iter().position(|(seen, _)| *seen == key)
+            } else {
+                if places.is_empty() {
+                    places.extend(
+                        entries
+                            .iter()
+                            .enumerate()
+                            .map(|(at, (k, _))| (k.clone(), at)),
+                    );
+                }
+                match places.get(&key) {
+                    Some(&at) => Some(at),
+                    None => {
+                        places.insert(key.clone(), entries.len());
+                        None
+                    }
+                }
+            };
+            match earlier.and_then(|at| entries.get_mut(at)) {
+                Some(entry) => entry.1 = value,
+                None => entries.push((key, value)),
+            }
+        }
+        Ok(match shape {
+            None => Input::Opaque(Received::Object),
+            Some(_) if entries.len() > MAX_ENTRIES => Input::TooMany {
+                received: Received::Object,
+                count: entries.len(),
+            },
+            Some(_) => Input::Object(entries),
+        })
     }
 }

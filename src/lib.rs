@@ -44,7 +44,7 @@ impl Options {
     /// Reads `{now?, allowUnknownFields?, messages?}` (the JS `ValidateOptions`) from any
     /// [`Source`]. What cannot be read is left at its default: a `now` that is not a timestamp
     /// means the current time, a message that is not a string is ignored.
-    pub fn read<S: Source>(source: &S) -> Options {
+    pub fn read<'a, S: Source<'a>>(source: &S) -> Options {
         let mut options = Options::default();
         if source.probe() != Probe::Object {
             return options;
@@ -59,7 +59,9 @@ impl Options {
             for key in messages.keys().unwrap_or_default() {
                 let template = messages.property(&key).ok().map(|t| t.probe());
                 if let Some(Probe::String(template)) = template {
-                    options.messages.insert(S::key_text(&key), template);
+                    options
+                        .messages
+                        .insert(S::key_text(&key).into_owned(), template.into_owned());
                 }
             }
         }
@@ -99,27 +101,37 @@ pub fn validate(draft: &serde_json::Value, options: &Options) -> Report {
 }
 
 /// Validates any [`Source`] of a draft (a JSON value, or a JS value at the wasm edge).
-pub fn validate_source<S: Source>(draft: S, options: &Options) -> Report {
+pub fn validate_source<'a, S: Source<'a>>(draft: S, options: &Options) -> Report {
     let input = input::read_body(&draft);
-    check::validate_input(&input, options)
+    check::validate_input(&input, options).into_report()
 }
 
 /// Validates a draft given as JSON text. Text that does not parse (including nesting deeper
 /// than 128, a number that overflows a double, or an escaped lone surrogate) is `invalid_json`.
 pub fn validate_json(text: &str, options: &Options) -> Report {
-    match serde_json::from_str::<serde_json::Value>(text) {
-        Ok(draft) => validate(&draft, options),
-        Err(error) => check::whole_body_error(
+    validate_json_with(text, options, |validated| validated.into_report())
+}
+
+/// Reads JSON text along the schema (no `serde_json::Value` in between) and hands the checked
+/// result to `finish`, while it can still borrow the text.
+pub(crate) fn validate_json_with<R>(
+    text: &str,
+    options: &Options,
+    finish: impl FnOnce(check::Validated<'_>) -> R,
+) -> R {
+    match input::read_json(text) {
+        Ok(input) => finish(check::validate_input(&input, options)),
+        Err(error) => finish(check::whole_body_error(
             Code::InvalidJson,
             Params::new().with("detail", error.to_string()),
             options,
-        ),
+        )),
     }
 }
 
 /// Validates JSON text given as any [`Source`]: a value that is not a string is
 /// `invalid_type` at `""` (what `validateCreditJson` answers for a non-string).
-pub fn validate_json_source<S: Source>(json: S, options: &Options) -> Report {
+pub fn validate_json_source<'a, S: Source<'a>>(json: S, options: &Options) -> Report {
     match input::read_scalar(&json) {
         Input::String(text) => validate_json(&text, options),
         other => check::whole_body_error(
@@ -128,7 +140,8 @@ pub fn validate_json_source<S: Source>(json: S, options: &Options) -> Report {
                 .with("expected", "string")
                 .with("received", other.received().as_str()),
             options,
-        ),
+        )
+        .into_report(),
     }
 }
 

@@ -87,7 +87,7 @@ impl Instant {
         let millis_part = (whole - seconds as f64 * 1000.0) as i64;
         Ok(Instant {
             seconds,
-            fraction: fraction_digits(&format!("{millis_part:03}")),
+            fraction: fraction_of(millis_part as u32, 3),
             leap: false,
         })
     }
@@ -96,7 +96,7 @@ impl Instant {
     pub fn from_datetime(datetime: &chrono::DateTime<chrono::Utc>) -> Instant {
         Instant {
             seconds: datetime.timestamp(),
-            fraction: fraction_digits(&format!("{:09}", datetime.timestamp_subsec_nanos())),
+            fraction: fraction_of(datetime.timestamp_subsec_nanos(), 9),
             leap: false,
         }
     }
@@ -106,13 +106,25 @@ impl Instant {
         let days = self.seconds.div_euclid(86_400);
         let second_of_day = self.seconds.rem_euclid(86_400);
         let (year, month, day) = civil_from_days(days);
-        let millis = self.fraction_digits(3);
-        format!(
-            "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{millis}Z",
-            second_of_day / 3600,
-            second_of_day % 3600 / 60,
-            second_of_day % 60
-        )
+        // Written digit by digit: this runs for every timestamp of every valid draft, and
+        // the years are 0000 to 9999 (the range check), so every part has a fixed width.
+        let mut iso = String::with_capacity(24);
+        let mut put = |value: i64, width: u32, after: char| {
+            for place in (0..width).rev() {
+                let digit = (value / 10_i64.pow(place)).rem_euclid(10) as u8;
+                iso.push(char::from(b'0' + digit));
+            }
+            iso.push(after);
+        };
+        put(year, 4, '-');
+        put(i64::from(month), 2, '-');
+        put(i64::from(day), 2, 'T');
+        put(second_of_day / 3600, 2, ':');
+        put(second_of_day % 3600 / 60, 2, ':');
+        put(second_of_day % 60, 2, '.');
+        iso.push_str(&self.fraction_digits(3));
+        iso.push('Z');
+        iso
     }
 
     /// The fraction as exactly `count` digits (truncated or padded with zeros).
@@ -145,9 +157,22 @@ fn fraction_digits(digits: &str) -> String {
     digits.trim_end_matches('0').to_owned()
 }
 
+/// The fraction digits of `value` written with `width` digits (`5`, 3 → `"005"` → `"005"`
+/// without trailing zeros); empty, with no allocation, for zero.
+fn fraction_of(value: u32, width: u32) -> String {
+    let mut digits = String::new();
+    if value == 0 {
+        return digits;
+    }
+    for place in (0..width).rev() {
+        digits.push(char::from(b'0' + (value / 10_u32.pow(place) % 10) as u8));
+    }
+    fraction_digits(&digits)
+}
+
 /// The instant a timestamp value holds: a string in an accepted form or a JS `Date`.
 /// `None` when the value is neither (a type error for a field).
-pub fn read(value: &crate::Input) -> Option<Result<Instant, TimestampError>> {
+pub fn read(value: &crate::Input<'_>) -> Option<Result<Instant, TimestampError>> {
     match value {
         crate::Input::String(text) => Some(parse(text.trim())),
         crate::Input::Date(millis) => Some(Instant::from_millis(*millis)),

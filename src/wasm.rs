@@ -1,180 +1,547 @@
-//! The JS edge: reads JS values through `catch` imports, calls the rules, and hands results
-//! back as JSON text parsed by `JSON.parse` (which keeps a `__proto__` key as an own property
-//! and writes keys in the order given).
+//! The JS edge: values cross the boundary in bulk, as tapes, not one by one.
 //!
-//! Every import that can run user code (a getter, a Proxy trap, `Array.isArray` on a revoked
-//! Proxy) is declared `catch`, so a throw becomes [`Unreadable`] instead of unwinding through
-//! Rust frames.
+//! A call crosses a handful of times whatever the draft: `js/edge.js` reads the options and
+//! the draft along the schema in one JS pass (every read that can run user code inside a
+//! `try`), Rust rebuilds an [`Input`] from the tape borrowing its text, checks it, and writes
+//! the result as a second tape that `js/edge.js` turns into plain JS values.
+//!
+//! Draft tape (JS → Rust), numbers in a `Float64Array` plus one string holding every text
+//! back to back (each text is made well-formed first; lengths are UTF-16 code units):
+//!
+//! - options: `now` (`0` none, `1` then a text, `2` then a `Date`'s time value), then
+//!   `allowUnknownFields` (`0`/`1`), then a count of message templates and, for each, a code
+//!   text and a template text;
+//! - then one value: `0` undefined, `1` null, `2` false, `3` true, `4 x` a number,
+//!   `5 len` a string, `6 ms` a `Date`, `7 r` a value not descended into ([`Received`] code
+//!   `r`), `8 n` an array and its `n` entries, `9 n` a plain object and `n` pairs of a key
+//!   (`k ≥ 0`: entry `k` of the object's table; `k < 0`: a text of length `-k - 1`) and a
+//!   value, `10 r n` an array or object of `n` entries, too many to read.
+//!
+//! Result tape (Rust → JS): `0 len` a text, `1 x` a number, `2 n` an array, `3 n` an object
+//! (keys as in the draft tape, `k ≥ 0` being a name of [`names`]), `4` true, `5` false,
+//! `6 k` the name `k` as a string, `7 len` a JSON text to parse.
 
-use crate::input::{Probe, Received, Source, Unreadable};
-use crate::{describe, json_schema, Options, Report};
-use serde::Serialize;
+use crate::check::{self, Emit, Validated};
+use crate::input::{Input, Received, Shape};
+use crate::issue::{Issue, Segment, Severity};
+use crate::schema::{self, Field};
+use crate::{describe, json_schema, time, Code, Options};
+use std::borrow::Cow;
+use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(inline_js = r#"
-export function probe(v) {
-  switch (typeof v) {
-    case "undefined": return 0;
-    case "boolean": return 2;
-    case "number": return 3;
-    case "string": return 4;
-    case "bigint": return 5;
-    case "symbol": return 6;
-    case "function": return 7;
-  }
-  if (v === null) return 1;
-  if (Array.isArray(v)) return 8;
-  const proto = Object.getPrototypeOf(v);
-  if (proto === Object.prototype || proto === null) return 9;
-  try { Date.prototype.getTime.call(v); return 10; } catch { return 11; }
-}
-export function timeOf(v) { return Date.prototype.getTime.call(v); }
-export function lengthOf(v) { return v.length; }
-export function elementOf(v, i) { return v[i]; }
-export function keysOf(v) { return Object.keys(v); }
-export function propertyOf(v, k) { return v[k]; }
-"#)]
+#[wasm_bindgen(module = "/js/edge.js")]
 extern "C" {
-    #[wasm_bindgen(catch)]
-    fn probe(value: &JsValue) -> Result<u32, JsValue>;
-    #[wasm_bindgen(catch, js_name = timeOf)]
-    fn time_of(value: &JsValue) -> Result<f64, JsValue>;
-    #[wasm_bindgen(catch, js_name = lengthOf)]
-    fn length_of(value: &JsValue) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(catch, js_name = elementOf)]
-    fn element_of(value: &JsValue, index: u32) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(catch, js_name = keysOf)]
-    fn keys_of(value: &JsValue) -> Result<js_sys::Array, JsValue>;
-    #[wasm_bindgen(catch, js_name = propertyOf)]
-    fn property_of(value: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(catch, js_name = propertyOf)]
-    fn named_property_of(value: &JsValue, name: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = installSchema)]
+    fn install_schema(descriptor: &str);
+    // Never throws (every user read inside is guarded); `catch` keeps it so if that breaks.
+    #[wasm_bindgen(catch, js_name = readDraft)]
+    fn read_draft(
+        draft: &JsValue,
+        options: &JsValue,
+        as_body: bool,
+    ) -> Result<js_sys::Float64Array, JsValue>;
+    #[wasm_bindgen(js_name = draftText)]
+    fn draft_text() -> String;
+    #[wasm_bindgen(js_name = buildValue)]
+    fn build_value(ops: &[f64], text: &str) -> JsValue;
 }
 
-/// A JS value read as a draft.
-struct JsSource(JsValue);
+/// The keys and names the result tape writes by number: a report's and an issue's keys,
+/// the severities, the codes, then every table's field names.
+const FIXED_NAMES: &[&str] = &[
+    "valid", "errors", "warnings", "value", "code", "severity", "message", "path", "pointer",
+    "params", "related", "error", "warning",
+];
+const VALID: usize = 0;
+const ERRORS: usize = 1;
+const WARNINGS: usize = 2;
+const VALUE: usize = 3;
+const CODE: usize = 4;
+const SEVERITY: usize = 5;
+const MESSAGE: usize = 6;
+const PATH: usize = 7;
+const POINTER: usize = 8;
+const PARAMS: usize = 9;
+const RELATED: usize = 10;
+const ERROR: usize = 11;
+const WARNING: usize = 12;
 
-impl Source for JsSource {
-    type Key = JsValue;
+/// Every table, in the order the draft and result tapes number them.
+const TABLES: &[&[Field]] = &[
+    schema::BODY,
+    schema::ACCESS_SCHEDULE,
+    schema::SCHEDULE_ITEM,
+    schema::SPECIFIER,
+];
 
-    fn probe(&self) -> Probe {
-        match probe(&self.0) {
-            Ok(0) => Probe::Undefined,
-            Ok(1) => Probe::Null,
-            Ok(2) => Probe::Bool(self.0.as_bool().unwrap_or(false)),
-            Ok(3) => Probe::Number(self.0.as_f64().unwrap_or(f64::NAN)),
-            Ok(4) => Probe::String(self.0.as_string().unwrap_or_default()),
-            Ok(5) => Probe::Other(Received::Bigint),
-            Ok(6) => Probe::Other(Received::Symbol),
-            Ok(7) => Probe::Other(Received::Function),
-            Ok(8) => Probe::Array,
-            Ok(9) => Probe::Object,
-            Ok(10) => match time_of(&self.0) {
-                Ok(millis) => Probe::Date(millis),
-                Err(_) => Probe::Other(Received::Unreadable),
-            },
-            Ok(_) => Probe::Other(Received::Instance),
-            Err(_) => Probe::Other(Received::Unreadable),
+fn code_name(code: Code) -> usize {
+    FIXED_NAMES.len() + code as usize
+}
+
+fn table_number(fields: &'static [Field]) -> usize {
+    TABLES
+        .iter()
+        .position(|table| std::ptr::eq(*table, fields))
+        .unwrap_or(0)
+}
+
+/// The name number of entry `index` of the table `fields`.
+fn field_name(fields: &'static [Field], index: usize) -> usize {
+    let before: usize = TABLES
+        .iter()
+        .take(table_number(fields))
+        .map(|table| table.len())
+        .sum();
+    FIXED_NAMES.len() + Code::ALL.len() + before + index
+}
+
+/// `{"names":[...],"tables":[[[name, shape, table], ...], ...]}` for `installSchema`. Every
+/// name is a plain identifier, so no escaping is needed.
+fn descriptor() -> String {
+    let quoted = |name: &str| format!("\"{name}\"");
+    let names: Vec<String> = FIXED_NAMES
+        .iter()
+        .copied()
+        .chain(Code::ALL.iter().map(|code| code.as_str()))
+        .chain(
+            TABLES
+                .iter()
+                .flat_map(|table| table.iter().map(|field| field.name)),
+        )
+        .map(quoted)
+        .collect();
+    let tables: Vec<String> = TABLES
+        .iter()
+        .map(|table| {
+            let fields: Vec<String> = table
+                .iter()
+                .map(|field| {
+                    let (shape, sub) = match Shape::of(&field.kind) {
+                        Shape::Scalar => (0, 0),
+                        Shape::Object(inner) => (1, table_number(inner)),
+                        Shape::Objects(inner) => (2, table_number(inner)),
+                        Shape::Strings => (3, 0),
+                        Shape::Map => (4, 0),
+                    };
+                    format!("[{},{shape},{sub}]", quoted(field.name))
+                })
+                .collect();
+            format!("[{}]", fields.join(","))
+        })
+        .collect();
+    format!(
+        "{{\"names\":[{}],\"tables\":[{}]}}",
+        names.join(","),
+        tables.join(",")
+    )
+}
+
+thread_local! {
+    static INSTALLED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Hands `js/edge.js` the tables and names once, before its first use.
+fn ensure_installed() {
+    if !INSTALLED.with(|installed| installed.replace(true)) {
+        install_schema(&descriptor());
+    }
+}
+
+/// Reads options and a draft through `js/edge.js`, then hands them to `use_them` while the
+/// tape's text can be borrowed.
+fn with_draft<R>(
+    draft: &JsValue,
+    options: &JsValue,
+    as_body: bool,
+    use_them: impl FnOnce(Input<'_>, &Options) -> R,
+) -> R {
+    ensure_installed();
+    let ops = read_draft(draft, options, as_body)
+        .map(|ops| ops.to_vec())
+        .unwrap_or_default();
+    let text = draft_text();
+    let mut tape = DraftTape::new(&ops, &text);
+    let options = tape.options();
+    let shape = if as_body {
+        Shape::Object(schema::BODY)
+    } else {
+        Shape::Scalar
+    };
+    let input = if ops.is_empty() {
+        Input::Opaque(Received::Unreadable)
+    } else {
+        tape.value(shape)
+    };
+    use_them(input, &options)
+}
+
+/// Reads a draft tape; a tape cut short reads as `undefined`s and empty texts, never a panic.
+struct DraftTape<'t> {
+    ops: &'t [f64],
+    at: usize,
+    text: &'t str,
+    cut: usize,
+    ascii: bool,
+}
+
+impl<'t> DraftTape<'t> {
+    fn new(ops: &'t [f64], text: &'t str) -> Self {
+        DraftTape {
+            ops,
+            at: 0,
+            text,
+            cut: 0,
+            ascii: text.is_ascii(),
         }
     }
 
-    fn length(&self) -> Result<usize, Unreadable> {
-        let length = length_of(&self.0)
-            .map_err(|_| Unreadable)?
-            .as_f64()
-            .ok_or(Unreadable)?;
-        if length.is_finite() && length >= 0.0 {
-            // Array lengths are integers below 2^32; a Proxy may claim more, which the
-            // too_many guard then refuses without reading.
-            Ok(length.min(usize::MAX as f64) as usize)
+    fn next(&mut self) -> f64 {
+        let op = self.ops.get(self.at).copied().unwrap_or(f64::NAN);
+        self.at += 1;
+        op
+    }
+
+    /// A count, bounded by what is left of the tape so that a bad count cannot allocate.
+    fn count(&mut self) -> usize {
+        let count = self.next();
+        if count >= 0.0 {
+            (count as usize).min(self.ops.len().saturating_sub(self.at))
         } else {
-            Err(Unreadable)
+            0
         }
     }
 
-    fn element(&self, index: usize) -> Result<Self, Unreadable> {
-        let index = u32::try_from(index).map_err(|_| Unreadable)?;
-        element_of(&self.0, index)
-            .map(JsSource)
-            .map_err(|_| Unreadable)
+    /// The next `units` UTF-16 code units of text.
+    fn text(&mut self, units: f64) -> &'t str {
+        let units = if units >= 0.0 { units as usize } else { 0 };
+        let rest = self.text.get(self.cut..).unwrap_or("");
+        let bytes = if self.ascii {
+            units.min(rest.len())
+        } else {
+            let mut seen = 0;
+            rest.char_indices()
+                .find(|(_, c)| {
+                    let before = seen;
+                    seen += c.len_utf16();
+                    before >= units
+                })
+                .map_or(rest.len(), |(at, _)| at)
+        };
+        self.cut += bytes;
+        rest.get(..bytes).unwrap_or("")
     }
 
-    fn keys(&self) -> Result<Vec<JsValue>, Unreadable> {
-        let keys = keys_of(&self.0).map_err(|_| Unreadable)?;
-        Ok(keys.iter().collect())
+    fn options(&mut self) -> Options {
+        let mut options = Options::default();
+        let now = match self.next() as u8 {
+            1 => {
+                let units = self.next();
+                Some(Input::String(Cow::Borrowed(self.text(units))))
+            }
+            2 => Some(Input::Date(self.next())),
+            _ => None,
+        };
+        options.now = now
+            .and_then(|now| time::read(&now)?.ok())
+            .and_then(|instant| instant.to_datetime());
+        options.allow_unknown_fields = self.next() == 1.0;
+        for _ in 0..self.count() {
+            let code = self.next();
+            let code = self.text(code).to_owned();
+            let template = self.next();
+            let template = self.text(template).to_owned();
+            options.messages.insert(code, template);
+        }
+        options
     }
 
-    fn key_text(key: &JsValue) -> String {
-        key.as_string().unwrap_or_default()
-    }
-
-    fn property(&self, key: &JsValue) -> Result<Self, Unreadable> {
-        property_of(&self.0, key)
-            .map(JsSource)
-            .map_err(|_| Unreadable)
-    }
-
-    fn named(&self, name: &str) -> Result<Self, Unreadable> {
-        named_property_of(&self.0, name)
-            .map(JsSource)
-            .map_err(|_| Unreadable)
+    fn value(&mut self, shape: Shape) -> Input<'t> {
+        match self.next() as u8 {
+            1 => Input::Null,
+            2 => Input::Bool(false),
+            3 => Input::Bool(true),
+            4 => Input::Number(self.next()),
+            5 => {
+                let units = self.next();
+                Input::String(Cow::Borrowed(self.text(units)))
+            }
+            6 => Input::Date(self.next()),
+            7 => Input::Opaque(received(self.next())),
+            8 => {
+                let entry = shape.entry().unwrap_or(Shape::Scalar);
+                let count = self.count();
+                Input::Array((0..count).map(|_| self.value(entry)).collect())
+            }
+            9 => {
+                let count = self.count();
+                let mut entries = Vec::with_capacity(count);
+                for _ in 0..count {
+                    let key = self.next();
+                    let key: &'t str = match shape {
+                        Shape::Object(fields) if key >= 0.0 => {
+                            fields.get(key as usize).map_or("", |field| field.name)
+                        }
+                        _ => self.text(-key - 1.0),
+                    };
+                    entries.push((Cow::Borrowed(key), self.value(shape.member(key))));
+                }
+                Input::Object(entries)
+            }
+            10 => {
+                let kind = received(self.next());
+                let count = self.next();
+                Input::TooMany {
+                    received: kind,
+                    count: if count >= 0.0 { count as usize } else { 0 },
+                }
+            }
+            _ => Input::Undefined,
+        }
     }
 }
 
-/// Hands a serializable value to JS as a fresh plain value.
-fn to_js<T: Serialize>(value: &T) -> JsValue {
-    let parsed = serde_json::to_string(value)
-        .ok()
-        .and_then(|text| js_sys::JSON::parse(&text).ok());
-    parsed.unwrap_or(JsValue::NULL)
+/// The [`Received`] numbered `code` by `js/edge.js`.
+fn received(code: f64) -> Received {
+    match code as u8 {
+        0 => Received::Null,
+        1 => Received::Undefined,
+        2 => Received::Boolean,
+        3 => Received::Number,
+        4 => Received::Bigint,
+        5 => Received::String,
+        6 => Received::Symbol,
+        7 => Received::Function,
+        8 => Received::Array,
+        9 => Received::Object,
+        10 => Received::Date,
+        11 => Received::Instance,
+        _ => Received::Unreadable,
+    }
 }
 
-fn options_of(options: JsValue) -> Options {
-    Options::read(&JsSource(options))
+/// A result being written for `js/edge.js` to build.
+struct ResultTape {
+    ops: Vec<f64>,
+    text: String,
 }
 
-fn report_of(draft: JsValue, options: &Options) -> Report {
-    crate::validate_source(JsSource(draft), options)
+impl ResultTape {
+    fn new() -> Self {
+        ResultTape {
+            ops: Vec::with_capacity(64),
+            text: String::new(),
+        }
+    }
+
+    fn units(text: &str) -> f64 {
+        let units = if text.is_ascii() {
+            text.len()
+        } else {
+            text.encode_utf16().count()
+        };
+        units as f64
+    }
+
+    fn name(&mut self, name: usize) {
+        self.ops.extend([6.0, name as f64]);
+    }
+
+    fn bool(&mut self, value: bool) {
+        self.ops.push(if value { 4.0 } else { 5.0 });
+    }
+
+    fn named_key(&mut self, name: usize) {
+        self.ops.push(name as f64);
+    }
+
+    fn json(&mut self, json: &str) {
+        self.ops.extend([7.0, Self::units(json)]);
+        self.text.push_str(json);
+    }
+
+    fn issues(&mut self, issues: &[Issue]) {
+        self.array(issues.len());
+        for issue in issues {
+            self.issue(issue);
+        }
+    }
+
+    fn issue(&mut self, issue: &Issue) {
+        let extra = usize::from(!issue.params.is_empty()) + usize::from(!issue.related.is_empty());
+        self.object(5 + extra);
+        self.named_key(CODE);
+        self.name(code_name(issue.code));
+        self.named_key(SEVERITY);
+        self.name(match issue.severity {
+            Severity::Error => ERROR,
+            Severity::Warning => WARNING,
+        });
+        self.named_key(MESSAGE);
+        self.text(&issue.message);
+        self.named_key(PATH);
+        self.array(issue.path.len());
+        for segment in &issue.path {
+            match segment {
+                Segment::Key(key) => self.text(key),
+                Segment::Index(index) => self.number(*index as f64),
+            }
+        }
+        self.named_key(POINTER);
+        self.text(&issue.pointer);
+        if !issue.params.is_empty() {
+            self.named_key(PARAMS);
+            self.object(issue.params.iter().count());
+            for (name, value) in issue.params.iter() {
+                self.key(name);
+                match value {
+                    crate::ParamValue::Text(text) => self.text(text),
+                    crate::ParamValue::Number(number) => self.number(*number as f64),
+                }
+            }
+        }
+        if !issue.related.is_empty() {
+            self.named_key(RELATED);
+            self.array(issue.related.len());
+            for pointer in &issue.related {
+                self.text(pointer);
+            }
+        }
+    }
+
+    /// `{valid, errors, warnings, value?}`.
+    fn report(&mut self, validated: &Validated<'_>) {
+        let valid = validated.valid();
+        self.object(3 + usize::from(valid));
+        self.named_key(VALID);
+        self.bool(valid);
+        self.named_key(ERRORS);
+        self.issues(&validated.errors);
+        self.named_key(WARNINGS);
+        self.issues(&validated.warnings);
+        if valid {
+            self.named_key(VALUE);
+            validated.emit_value(self);
+        }
+    }
+
+    fn finish(self) -> JsValue {
+        ensure_installed();
+        build_value(&self.ops, &self.text)
+    }
+}
+
+impl Emit for ResultTape {
+    fn text(&mut self, text: &str) {
+        self.ops.extend([0.0, Self::units(text)]);
+        self.text.push_str(text);
+    }
+
+    fn number(&mut self, number: f64) {
+        self.ops.extend([1.0, number]);
+    }
+
+    fn array(&mut self, len: usize) {
+        self.ops.extend([2.0, len as f64]);
+    }
+
+    fn object(&mut self, len: usize) {
+        self.ops.extend([3.0, len as f64]);
+    }
+
+    fn field(&mut self, fields: &'static [Field], index: usize) {
+        self.named_key(field_name(fields, index));
+    }
+
+    fn key(&mut self, key: &str) {
+        self.ops.push(-Self::units(key) - 1.0);
+        self.text.push_str(key);
+    }
+}
+
+fn report_value(validated: &Validated<'_>) -> JsValue {
+    let mut tape = ResultTape::new();
+    tape.report(validated);
+    tape.finish()
 }
 
 /// Validates and normalizes a draft given as a JS value. Never throws.
 #[wasm_bindgen(js_name = validateCredit, skip_typescript)]
 pub fn validate_credit(draft: JsValue, options: JsValue) -> JsValue {
-    to_js(&report_of(draft, &options_of(options)))
+    with_draft(&draft, &options, true, |input, options| {
+        report_value(&check::validate_input(&input, options))
+    })
 }
 
 /// Validates a draft given as JSON text; a non-string is `invalid_type` at `""`.
 #[wasm_bindgen(js_name = validateCreditJson, skip_typescript)]
 pub fn validate_credit_json(json: JsValue, options: JsValue) -> JsValue {
-    to_js(&crate::validate_json_source(
-        JsSource(json),
-        &options_of(options),
-    ))
+    with_draft(&json, &options, false, |input, options| match input {
+        Input::String(text) => {
+            crate::validate_json_with(&text, options, |validated| report_value(&validated))
+        }
+        other => report_value(&check::whole_body_error(
+            Code::InvalidType,
+            crate::Params::new()
+                .with("expected", "string")
+                .with("received", other.received().as_str()),
+            options,
+        )),
+    })
 }
 
 /// The issues under one input: errors, then warnings, whose pointer or a related pointer is
 /// `pointer` or below it, computed on the whole draft.
 #[wasm_bindgen(js_name = validateField, skip_typescript)]
 pub fn validate_field(draft: JsValue, pointer: JsValue, options: JsValue) -> JsValue {
-    let report = report_of(draft, &options_of(options));
     let pointer = pointer.as_string().unwrap_or_default();
-    to_js(&report.issues_at(&pointer))
+    with_draft(&draft, &options, true, |input, options| {
+        let validated = check::validate_input(&input, options);
+        let under: Vec<Issue> = validated
+            .errors
+            .iter()
+            .chain(&validated.warnings)
+            .filter(|issue| issue.concerns(&pointer))
+            .cloned()
+            .collect();
+        let mut tape = ResultTape::new();
+        tape.issues(&under);
+        tape.finish()
+    })
 }
 
 /// JSON Schema 2020-12 of the normalized body.
 #[wasm_bindgen(js_name = creditJsonSchema, skip_typescript)]
 pub fn credit_json_schema() -> JsValue {
-    to_js(&json_schema::credit_json_schema())
+    let mut tape = ResultTape::new();
+    tape.json(&json_schema::credit_json_schema().to_string());
+    tape.finish()
 }
 
 /// One English sentence about a credit.
 #[wasm_bindgen(js_name = describeCredit, skip_typescript)]
 pub fn describe_credit(value: JsValue) -> String {
-    describe::describe_report(&report_of(value, &Options::default()))
+    with_draft(&value, &JsValue::UNDEFINED, true, |input, options| {
+        describe::describe_report(&check::validate_input(&input, options).into_report())
+    })
 }
 
 /// Every rule: code, severity and default message.
 #[wasm_bindgen(js_name = ruleCatalog, skip_typescript)]
 pub fn rule_catalog() -> JsValue {
-    to_js(&crate::rule_catalog())
+    let mut tape = ResultTape::new();
+    tape.array(Code::ALL.len());
+    for &code in Code::ALL {
+        tape.object(3);
+        tape.named_key(CODE);
+        tape.name(code_name(code));
+        tape.named_key(SEVERITY);
+        tape.name(match code.severity() {
+            Severity::Error => ERROR,
+            Severity::Warning => WARNING,
+        });
+        tape.named_key(MESSAGE);
+        tape.text(code.default_message());
+    }
+    tape.finish()
 }
