@@ -332,10 +332,10 @@ const B_TEXT = 0;
 const B_NUMBER = 1;
 const B_ARRAY = 2;
 const B_OBJECT = 3;
-const B_TRUE = 4;
-const B_FALSE = 5;
 const B_NAME = 6;
 const B_JSON = 7;
+const B_ISSUE = 8;
+const B_REPORT = 9;
 
 let ops = null;
 let text = '';
@@ -381,14 +381,24 @@ function build() {
       }
       return object;
     }
-    case B_TRUE:
-      return true;
-    case B_FALSE:
-      return false;
     case B_NAME:
       return names[ops[at++]];
     case B_JSON:
       return JSON.parse(slice(ops[at++]));
+    case B_ISSUE: {
+      // One literal per issue: the same shape every time, built in one step.
+      const issue = { code: names[ops[at++]], severity: names[ops[at++]], message: build(), path: build(), pointer: build() };
+      const extra = ops[at++];
+      if (extra & 1) issue.params = build();
+      if (extra & 2) issue.related = build();
+      return issue;
+    }
+    case B_REPORT: {
+      const valid = ops[at++] === 1;
+      const report = { valid, errors: build(), warnings: build() };
+      if (valid) report.value = build();
+      return report;
+    }
     default:
       return null;
   }

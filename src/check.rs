@@ -180,7 +180,10 @@ fn emit_norm<E: Emit>(norm: &Norm<'_>, out: &mut E) {
     match norm {
         Norm::Text(text) => out.text(text),
         Norm::Number(number) => out.number(*number),
-        Norm::Time(instant) => out.text(&instant.to_iso()),
+        Norm::Time(instant) => {
+            let iso = instant.iso_bytes();
+            out.text(std::str::from_utf8(&iso).unwrap_or_default());
+        }
         Norm::Strings(entries) => {
             out.array(entries.len());
             for entry in entries {

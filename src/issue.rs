@@ -250,11 +250,33 @@ pub fn pointer_of(path: &[Segment]) -> String {
     for segment in path {
         pointer.push('/');
         match segment {
-            Segment::Key(key) => pointer.push_str(&key.replace('~', "~0").replace('/', "~1")),
-            Segment::Index(index) => pointer.push_str(&index.to_string()),
+            Segment::Key(key) if key.contains(['~', '/']) => {
+                pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+            }
+            Segment::Key(key) => pointer.push_str(key),
+            Segment::Index(index) => push_decimal(&mut pointer, *index as u64),
         }
     }
     pointer
+}
+
+/// Appends `number` in decimal, without `fmt` (pointers and messages are built on every
+/// issue).
+fn push_decimal(out: &mut String, number: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = number;
+    loop {
+        at -= 1;
+        if let Some(slot) = digits.get_mut(at) {
+            *slot = b'0' + (rest % 10) as u8;
+        }
+        rest /= 10;
+        if rest == 0 || at == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(digits.get(at..).unwrap_or_default()).unwrap_or_default());
 }
 
 /// Fills `{param}` placeholders; a placeholder with no such param stays as written.
@@ -268,7 +290,8 @@ pub fn render(template: &str, params: &Params) -> String {
             Some(close) => {
                 let name = &after[..close];
                 match params.get(name) {
-                    Some(value) => out.push_str(&value.to_string()),
+                    Some(ParamValue::Text(text)) => out.push_str(text),
+                    Some(ParamValue::Number(number)) => push_decimal(&mut out, *number),
                     None => {
                         out.push('{');
                         out.push_str(name);

@@ -103,28 +103,53 @@ impl Instant {
 
     /// `YYYY-MM-DDTHH:MM:SS.mmmZ`, what `Date.prototype.toISOString` prints.
     pub fn to_iso(&self) -> String {
+        String::from_utf8_lossy(&self.iso_bytes()).into_owned()
+    }
+
+    /// [`Instant::to_iso`] as bytes on the stack: written for every timestamp of every valid
+    /// draft, so without `fmt` or allocation. Years are 0000 to 9999 (the range check), so
+    /// every part has a fixed width.
+    pub fn iso_bytes(&self) -> [u8; 24] {
         let days = self.seconds.div_euclid(86_400);
         let second_of_day = self.seconds.rem_euclid(86_400);
         let (year, month, day) = civil_from_days(days);
-        // Written digit by digit: this runs for every timestamp of every valid draft, and
-        // the years are 0000 to 9999 (the range check), so every part has a fixed width.
-        let mut iso = String::with_capacity(24);
-        let mut put = |value: i64, width: u32, after: char| {
-            for place in (0..width).rev() {
-                let digit = (value / 10_i64.pow(place)).rem_euclid(10) as u8;
-                iso.push(char::from(b'0' + digit));
-            }
-            iso.push(after);
-        };
-        put(year, 4, '-');
-        put(i64::from(month), 2, '-');
-        put(i64::from(day), 2, 'T');
-        put(second_of_day / 3600, 2, ':');
-        put(second_of_day % 3600 / 60, 2, ':');
-        put(second_of_day % 60, 2, '.');
-        iso.push_str(&self.fraction_digits(3));
-        iso.push('Z');
-        iso
+        let digit = |value: i64| b'0' + value.rem_euclid(10) as u8;
+        let two = |value: i64| [digit(value / 10), digit(value)];
+        let [y1, y2] = two(year / 100);
+        let [y3, y4] = two(year);
+        let [mo1, mo2] = two(i64::from(month));
+        let [d1, d2] = two(i64::from(day));
+        let [h1, h2] = two(second_of_day / 3600);
+        let [mi1, mi2] = two(second_of_day % 3600 / 60);
+        let [s1, s2] = two(second_of_day % 60);
+        let mut millis = self.fraction.bytes().chain(std::iter::repeat(b'0'));
+        let mut next = || millis.next().unwrap_or(b'0');
+        [
+            y1,
+            y2,
+            y3,
+            y4,
+            b'-',
+            mo1,
+            mo2,
+            b'-',
+            d1,
+            d2,
+            b'T',
+            h1,
+            h2,
+            b':',
+            mi1,
+            mi2,
+            b':',
+            s1,
+            s2,
+            b'.',
+            next(),
+            next(),
+            next(),
+            b'Z',
+        ]
     }
 
     /// The fraction as exactly `count` digits (truncated or padded with zeros).

@@ -18,14 +18,17 @@
 //!   value, `10 r n` an array or object of `n` entries, too many to read.
 //!
 //! Result tape (Rust → JS): `0 len` a text, `1 x` a number, `2 n` an array, `3 n` an object
-//! (keys as in the draft tape, `k ≥ 0` being a name of [`names`]), `4` true, `5` false,
-//! `6 k` the name `k` as a string, `7 len` a JSON text to parse.
+//! (keys as in the draft tape, `k ≥ 0` being a name numbered by [`descriptor`]),
+//! `6 k` the name `k` as a string, `7 len` a JSON text to parse, `8 c s` an issue
+//! (code and severity names, then message, path and pointer, then flags `1` params and
+//! `2` related, each followed by its value), `9 v` a report (`v` = valid, then errors,
+//! warnings and, when valid, the value).
 
 use crate::check::{self, Emit, Validated};
 use crate::input::{Input, Received, Shape};
 use crate::issue::{Issue, Segment, Severity};
 use crate::schema::{self, Field};
-use crate::{describe, json_schema, time, Code, Options};
+use crate::{describe, time, Code, Options};
 use std::borrow::Cow;
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
@@ -49,23 +52,12 @@ extern "C" {
 
 /// The keys and names the result tape writes by number: a report's and an issue's keys,
 /// the severities, the codes, then every table's field names.
-const FIXED_NAMES: &[&str] = &[
-    "valid", "errors", "warnings", "value", "code", "severity", "message", "path", "pointer",
-    "params", "related", "error", "warning",
-];
-const VALID: usize = 0;
-const ERRORS: usize = 1;
-const WARNINGS: usize = 2;
-const VALUE: usize = 3;
-const CODE: usize = 4;
-const SEVERITY: usize = 5;
-const MESSAGE: usize = 6;
-const PATH: usize = 7;
-const POINTER: usize = 8;
-const PARAMS: usize = 9;
-const RELATED: usize = 10;
-const ERROR: usize = 11;
-const WARNING: usize = 12;
+const FIXED_NAMES: &[&str] = &["code", "severity", "message", "error", "warning"];
+const CODE: usize = 0;
+const SEVERITY: usize = 1;
+const MESSAGE: usize = 2;
+const ERROR: usize = 3;
+const WARNING: usize = 4;
 
 /// Every table, in the order the draft and result tapes number them.
 const TABLES: &[&[Field]] = &[
@@ -74,6 +66,13 @@ const TABLES: &[&[Field]] = &[
     schema::SCHEDULE_ITEM,
     schema::SPECIFIER,
 ];
+
+fn severity_name(severity: Severity) -> usize {
+    match severity {
+        Severity::Error => ERROR,
+        Severity::Warning => WARNING,
+    }
+}
 
 fn code_name(code: Code) -> usize {
     FIXED_NAMES.len() + code as usize
@@ -347,10 +346,6 @@ impl ResultTape {
         self.ops.extend([6.0, name as f64]);
     }
 
-    fn bool(&mut self, value: bool) {
-        self.ops.push(if value { 4.0 } else { 5.0 });
-    }
-
     fn named_key(&mut self, name: usize) {
         self.ops.push(name as f64);
     }
@@ -368,18 +363,12 @@ impl ResultTape {
     }
 
     fn issue(&mut self, issue: &Issue) {
-        let extra = usize::from(!issue.params.is_empty()) + usize::from(!issue.related.is_empty());
-        self.object(5 + extra);
-        self.named_key(CODE);
-        self.name(code_name(issue.code));
-        self.named_key(SEVERITY);
-        self.name(match issue.severity {
-            Severity::Error => ERROR,
-            Severity::Warning => WARNING,
-        });
-        self.named_key(MESSAGE);
+        self.ops.extend([
+            8.0,
+            code_name(issue.code) as f64,
+            severity_name(issue.severity) as f64,
+        ]);
         self.text(&issue.message);
-        self.named_key(PATH);
         self.array(issue.path.len());
         for segment in &issue.path {
             match segment {
@@ -387,10 +376,10 @@ impl ResultTape {
                 Segment::Index(index) => self.number(*index as f64),
             }
         }
-        self.named_key(POINTER);
         self.text(&issue.pointer);
+        let flags = u8::from(!issue.params.is_empty()) | (u8::from(!issue.related.is_empty()) << 1);
+        self.ops.push(f64::from(flags));
         if !issue.params.is_empty() {
-            self.named_key(PARAMS);
             self.object(issue.params.iter().count());
             for (name, value) in issue.params.iter() {
                 self.key(name);
@@ -401,7 +390,6 @@ impl ResultTape {
             }
         }
         if !issue.related.is_empty() {
-            self.named_key(RELATED);
             self.array(issue.related.len());
             for pointer in &issue.related {
                 self.text(pointer);
@@ -411,18 +399,11 @@ impl ResultTape {
 
     /// `{valid, errors, warnings, value?}`.
     fn report(&mut self, validated: &Validated<'_>) {
-        let valid = validated.valid();
-        self.object(3 + usize::from(valid));
-        self.named_key(VALID);
-        self.bool(valid);
-        self.named_key(ERRORS);
+        self.ops
+            .extend([9.0, f64::from(u8::from(validated.valid()))]);
         self.issues(&validated.errors);
-        self.named_key(WARNINGS);
         self.issues(&validated.warnings);
-        if valid {
-            self.named_key(VALUE);
-            validated.emit_value(self);
-        }
+        validated.emit_value(self);
     }
 
     fn finish(self) -> JsValue {
@@ -514,7 +495,8 @@ pub fn validate_field(draft: JsValue, pointer: JsValue, options: JsValue) -> JsV
 #[wasm_bindgen(js_name = creditJsonSchema, skip_typescript)]
 pub fn credit_json_schema() -> JsValue {
     let mut tape = ResultTape::new();
-    tape.json(&json_schema::credit_json_schema().to_string());
+    // Generated from the table by `json_schema` and kept current by tests/typescript.rs.
+    tape.json(include_str!("../js/credit.schema.json"));
     tape.finish()
 }
 
@@ -536,10 +518,7 @@ pub fn rule_catalog() -> JsValue {
         tape.named_key(CODE);
         tape.name(code_name(code));
         tape.named_key(SEVERITY);
-        tape.name(match code.severity() {
-            Severity::Error => ERROR,
-            Severity::Warning => WARNING,
-        });
+        tape.name(severity_name(code.severity()));
         tape.named_key(MESSAGE);
         tape.text(code.default_message());
     }
