@@ -5,6 +5,13 @@ use serde_json::{json, Map, Value};
 
 const UUID_PATTERN: &str = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
 const TIMESTAMP_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:00:00\\.000Z$";
+/// Trimmed, non-blank text: no Unicode `White_Space` at either end (what `str::trim` removes,
+/// spelled out because `\s` differs between regex dialects: ECMA-262's has U+FEFF and lacks
+/// U+0085). Without it a blank map key (`"  "`, `required` for the rules) would pass.
+const TEXT_PATTERN: &str = concat!(
+    "^[^\\t\\n\\u000b\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]",
+    "([\\s\\S]*[^\\t\\n\\u000b\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000])?$"
+);
 
 /// The schema of what `validate` outputs: trimmed, lowercased, UTC, on the hour.
 pub fn credit_json_schema() -> Value {
@@ -61,7 +68,7 @@ fn field_schema(field: &Field) -> Value {
 }
 
 fn text_schema(max: Option<usize>) -> Value {
-    let schema = json!({"type": "string", "minLength": 1});
+    let schema = json!({"type": "string", "minLength": 1, "pattern": TEXT_PATTERN});
     match max {
         Some(max) => with(schema, "maxLength", json!(max)),
         None => schema,
