@@ -1,10 +1,27 @@
 // The public types of the credit-rules package. The body, issue and option types are
-// generated from the field table into ./types.d.ts.
-import type { CreditCreateParams, Issue, Rule, ValidateOptions, ValidationReport } from './types';
-export type * from './types';
+// generated from the field table into ./types.d.ts. No `any` reaches a consumer: the raw
+// wasm exports that wasm-bindgen types with `any` (its InitOutput) are not part of this API.
+import type { CreditCreateParams, ErrorCode, Issue, Rule, ValidateOptions, ValidationReport, WarningCode } from './types.js';
+export type * from './types.js';
 
-export type { InitInput, InitOutput, SyncInitInput } from './credit_rules';
-export { default, initSync } from './credit_rules';
+/** What `init` accepts: a URL or request for the .wasm file, its bytes, or a compiled module. */
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+/** What `initSync` accepts: the .wasm bytes or a compiled module. */
+export type SyncInitInput = BufferSource | WebAssembly.Module;
+/** The instantiated module; only its memory is public. */
+export interface InitOutput {
+  readonly memory: WebAssembly.Memory;
+}
+
+/**
+ * Loads the wasm. With no argument it fetches `credit_rules_bg.wasm` next to the module (what
+ * bundlers such as Vite and webpack 5 resolve); call it once before anything else.
+ */
+export default function init(
+  module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>,
+): Promise<InitOutput>;
+/** Loads the wasm synchronously from its bytes or a compiled module (Node, workers, tests). */
+export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
 
 /** Validates and normalizes a draft given as any JS value. Never throws (after init). */
 export function validateCredit(draft: unknown, options?: ValidateOptions): ValidationReport;
@@ -18,8 +35,13 @@ export function validateField(draft: unknown, pointer: string, options?: Validat
 export function creditJsonSchema(): Record<string, unknown>;
 /** One English sentence about a credit. */
 export function describeCredit(value: CreditCreateParams): string;
-/** Every rule: code, severity, default message. */
+/** Every rule: code, severity, default (English) message template. */
 export function ruleCatalog(): Rule[];
+
+/** A complete message catalog: one template per code, with {param} placeholders. */
+export type MessageCatalog = Readonly<Record<ErrorCode | WarningCode, string>>;
+/** German templates for every code: `validateCredit(draft, { messages: messagesDe })`. */
+export const messagesDe: MessageCatalog;
 
 /** Thrown by normalizeCredit. */
 export class CreditValidationError extends Error {
@@ -30,22 +52,68 @@ export class CreditValidationError extends Error {
   warnings: Issue[];
 }
 
-/** The Standard Schema v1 interface (standardschema.dev), inlined to need no dependency. */
+/**
+ * The Standard Schema v1 interface (standardschema.dev), inlined to need no dependency; it is
+ * structurally the type of the `@standard-schema/spec` package.
+ */
 export interface StandardSchemaV1<Input = unknown, Output = Input> {
-  readonly '~standard': {
-    readonly version: 1;
-    readonly vendor: string;
-    readonly validate: (value: unknown) => StandardSchemaV1.Result<Output> | Promise<StandardSchemaV1.Result<Output>>;
-    readonly types?: { readonly input: Input; readonly output: Output } | undefined;
-  };
+  readonly '~standard': StandardSchemaV1.Props<Input, Output>;
 }
 export declare namespace StandardSchemaV1 {
-  type Result<Output> = { readonly value: Output; readonly issues?: undefined } | { readonly issues: ReadonlyArray<Issue> };
+  interface Props<Input = unknown, Output = Input> {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (value: unknown, options?: Options | undefined) => Result<Output> | Promise<Result<Output>>;
+    readonly types?: Types<Input, Output> | undefined;
+  }
+  interface Options {
+    /** For credit-rules: ValidateOptions, read over the schema's own. */
+    readonly libraryOptions?: Record<string, unknown> | undefined;
+  }
+  type Result<Output> = SuccessResult<Output> | FailureResult;
+  interface SuccessResult<Output> {
+    readonly value: Output;
+    readonly issues?: undefined;
+  }
+  interface FailureResult {
+    readonly issues: ReadonlyArray<Issue>;
+  }
   interface Issue {
     readonly message: string;
-    readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined;
+    readonly path?: ReadonlyArray<PropertyKey | PathSegment> | undefined;
+  }
+  interface PathSegment {
+    readonly key: PropertyKey;
+  }
+  interface Types<Input = unknown, Output = Input> {
+    readonly input: Input;
+    readonly output: Output;
   }
 }
 
-/** The credit rules as a Standard Schema, for form libraries. */
-export const creditSchema: StandardSchemaV1<unknown, CreditCreateParams>;
+/**
+ * The type of `creditSchema`: a StandardSchemaV1<Input, CreditCreateParams> whose validate
+ * answers synchronously and whose issues are the package's own (with `code`, `pointer`, ...).
+ * `Input` is a type only: validate accepts any value (a draft as a form holds it).
+ */
+export interface CreditSchema<Input = unknown> extends StandardSchemaV1<Input, CreditCreateParams> {
+  readonly '~standard': CreditSchemaProps<Input>;
+}
+/** The `~standard` properties of a CreditSchema. */
+export interface CreditSchemaProps<Input = unknown> extends StandardSchemaV1.Props<Input, CreditCreateParams> {
+  readonly vendor: 'credit-rules';
+  readonly validate: (value: unknown, options?: StandardSchemaV1.Options | undefined) => CreditSchemaResult;
+}
+/** The outcome of `creditSchema['~standard'].validate`: the normalized body, or the errors. */
+export type CreditSchemaResult =
+  | { readonly value: CreditCreateParams; readonly issues?: undefined }
+  | { readonly issues: readonly Issue[] };
+
+/** The credit rules as a Standard Schema, for form libraries; failures carry the errors as issues. */
+export const creditSchema: CreditSchema;
+/**
+ * A Standard Schema with fixed options, e.g. `createCreditSchema({ messages: messagesDe })`.
+ * Name `Input` (your form's values type) for libraries that type the input, such as
+ * react-hook-form's `standardSchemaResolver`, which needs an object type.
+ */
+export function createCreditSchema<Input = unknown>(options?: ValidateOptions): CreditSchema<Input>;

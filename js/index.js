@@ -1,5 +1,6 @@
 // The public entry of the credit-rules package: the wasm-bindgen module plus what
-// wasm-bindgen cannot export (an Error subclass and the Standard Schema object).
+// wasm-bindgen cannot export (an Error subclass, the Standard Schema object) and the
+// message catalogs (plain data, outside the wasm).
 import { validateCredit } from './credit_rules.js';
 
 export {
@@ -12,6 +13,7 @@ export {
   describeCredit,
   ruleCatalog,
 } from './credit_rules.js';
+export { messagesDe } from './messages/de.js';
 
 /** Thrown by normalizeCredit: `issues` holds the errors, `warnings` the warnings. */
 export class CreditValidationError extends Error {
@@ -32,15 +34,35 @@ export function normalizeCredit(draft, options) {
   throw new CreditValidationError(report.errors, report.warnings);
 }
 
-/** The credit rules as a Standard Schema (standardschema.dev, v1) for form libraries. */
-export const creditSchema = Object.freeze({
-  '~standard': Object.freeze({
-    version: 1,
-    vendor: 'credit-rules',
-    validate(value) {
-      const report = validateCredit(value);
-      if (report.valid) return { value: report.value };
-      return { issues: report.errors };
-    },
-  }),
-});
+/**
+ * The credit rules as a Standard Schema (standardschema.dev, v1) for form libraries, with
+ * fixed options (`messages`, `allowUnknownFields`, `now`). A caller's
+ * `libraryOptions` (the spec's vendor options) are read as ValidateOptions over these.
+ */
+export function createCreditSchema(options) {
+  const fixed = options;
+  return Object.freeze({
+    '~standard': Object.freeze({
+      version: 1,
+      vendor: 'credit-rules',
+      validate(value, standardOptions) {
+        const report = validateCredit(value, merged(fixed, standardOptions));
+        if (report.valid) return { value: report.value };
+        return { issues: report.errors };
+      },
+    }),
+  });
+}
+
+/** `fixed` with the Standard Schema `libraryOptions` over it; unreadable options are ignored. */
+function merged(fixed, standardOptions) {
+  try {
+    const extra = standardOptions?.libraryOptions;
+    return extra && typeof extra === 'object' ? { ...fixed, ...extra } : fixed;
+  } catch {
+    return fixed;
+  }
+}
+
+/** The credit rules as a Standard Schema (standardschema.dev, v1), with default options. */
+export const creditSchema = createCreditSchema();

@@ -1,12 +1,52 @@
-// Points pkg/package.json at the hand-written entry (js/index.js) that wraps the generated module.
+// Makes pkg/package.json the manifest of the published package: metadata from Cargo.toml,
+// the hand-written entry (js/index.js) that wraps the generated module, the subpath exports,
+// and a `files` list holding exactly what a user needs (check: `npm pack --dry-run --json`).
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const path = new URL('../pkg/package.json', import.meta.url);
-const pkg = JSON.parse(readFileSync(path, 'utf8'));
-pkg.main = 'index.js';
-pkg.module = 'index.js';
-pkg.types = 'index.d.ts';
-pkg.exports = { '.': { types: './index.d.ts', default: './index.js' }, './credit_rules_bg.wasm': './credit_rules_bg.wasm' };
-pkg.files = [...new Set([...(pkg.files ?? []), 'index.js', 'index.d.ts', 'types.d.ts', 'snippets'])];
-pkg.sideEffects = ['./snippets/*'];
+const root = new URL('../', import.meta.url);
+const path = new URL('pkg/package.json', root);
+const generated = JSON.parse(readFileSync(path, 'utf8'));
+
+/** The `key = "value"` of the [package] table of Cargo.toml. */
+function cargo(key) {
+  const text = readFileSync(new URL('Cargo.toml', root), 'utf8');
+  const table = text.split(/^\[/m).find((part) => part.startsWith('package]')) ?? '';
+  const match = table.match(new RegExp(`^${key}\\s*=\\s*"([^"]*)"`, 'm'));
+  if (!match) throw new Error(`Cargo.toml: no package.${key}`);
+  return match[1];
+}
+
+/** The snippets the glue imports (wasm-pack leaves stale ones from earlier builds in pkg/). */
+const glue = readFileSync(new URL('pkg/credit_rules.js', root), 'utf8');
+const snippets = [...glue.matchAll(/^import\s[^'"]*['"]\.\/(snippets\/[^'"]+)['"]/gm)].map((match) => match[1]);
+
+const pkg = {
+  name: 'credit-rules',
+  version: cargo('version'),
+  description: cargo('description'),
+  license: cargo('license'),
+  repository: { type: 'git', url: cargo('repository') },
+  keywords: ['metronome', 'billing', 'credits', 'validation', 'form', 'webassembly', 'wasm', 'standard-schema', 'json-schema'],
+  type: 'module',
+  main: './index.js',
+  module: './index.js',
+  types: './index.d.ts',
+  exports: {
+    '.': { types: './index.d.ts', default: './index.js' },
+    './messages/de': { types: './messages/de.d.ts', default: './messages/de.js' },
+    './credit_rules_bg.wasm': './credit_rules_bg.wasm',
+    './package.json': './package.json',
+  },
+  // The hand-written entry and types, the generated glue, the wasm, the snippets the glue
+  // imports, the catalogs. Not shipped: credit_rules.d.ts and credit_rules_bg.wasm.d.ts (raw
+  // wasm exports typed `any`, which the public index.d.ts replaces). npm adds package.json,
+  // README.md and a LICENSE on its own.
+  files: ['index.js', 'index.d.ts', 'types.d.ts', 'credit_rules.js', 'credit_rules_bg.wasm', ...snippets, 'messages/'],
+  // Nothing runs on import; the wasm-bindgen snippets are kept whole all the same, as
+  // wasm-pack does (`**`: they sit in nested folders, which `*` does not match).
+  sideEffects: ['./snippets/**'],
+};
+for (const [key, value] of Object.entries(generated)) {
+  if (!(key in pkg)) pkg[key] = value;
+}
 writeFileSync(path, JSON.stringify(pkg, null, 2) + '\n');
