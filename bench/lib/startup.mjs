@@ -1,35 +1,45 @@
 // What a page pays before the first call: bytes over the wire and compile + instantiate time,
 // in Node and in headless Chromium.
 import { createServer } from 'node:http';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { extname, join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, extname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { median } from './timing.mjs';
 
 const gzipSize = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
-function filesUnder(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
+const IMPORT = /(?:import|export)\s[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|import\s*['"](\.{1,2}\/[^'"]+)['"]/g;
+
+/** The JS files a page loads from `index.js`: its static relative imports, followed. */
+function glueFiles(pkgDir) {
+  const seen = new Set();
+  const visit = (path) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    for (const match of readFileSync(path, 'utf8').matchAll(IMPORT)) visit(join(dirname(path), match[1] ?? match[2]));
+  };
+  visit(join(pkgDir, 'index.js'));
+  return [...seen];
 }
 
-/** Sizes in bytes: the wasm raw and gzip -9, and the JS glue gzip -9 (each file, as served). */
+/**
+ * Sizes in bytes: the wasm raw and gzip -9, and the JS glue gzip -9: every file `index.js`
+ * imports, followed (stale snippets that wasm-pack leaves in pkg/ are not counted), each
+ * gzipped on its own as it is served.
+ */
 export function sizes(pkgDir) {
   const wasm = readFileSync(join(pkgDir, 'credit_rules_bg.wasm'));
-  const glue = [join(pkgDir, 'credit_rules.js'), join(pkgDir, 'index.js'), ...filesUnder(join(pkgDir, 'snippets')).filter((f) => f.endsWith('.js'))];
-  const glueFiles = glue.map((path) => {
+  const files = glueFiles(pkgDir).map((path) => {
     const bytes = readFileSync(path);
     return { file: relative(pkgDir, path).split(sep).join('/'), raw: bytes.length, gzip: gzipSize(bytes) };
   });
   return {
     wasmRaw: wasm.length,
     wasmGzip: gzipSize(wasm),
-    glueRaw: glueFiles.reduce((sum, f) => sum + f.raw, 0),
-    glueGzip: glueFiles.reduce((sum, f) => sum + f.gzip, 0),
-    glueFiles,
+    glueRaw: files.reduce((sum, f) => sum + f.raw, 0),
+    glueGzip: files.reduce((sum, f) => sum + f.gzip, 0),
+    glueFiles: files,
   };
 }
 
