@@ -55,6 +55,27 @@ type AnyIn<T, Depth extends 0[] = []> =
 type HasAny<T> = true extends AnyIn<T> ? true : false;
 type Expect<T extends false> = T;
 
+/** `true` exactly when A and B are the same type. */
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+// The exports this file uses are all there are: a new export fails here until it is used below.
+export type EveryExportUsed = Equal<
+  keyof typeof api,
+  | 'default'
+  | 'initSync'
+  | 'validateCredit'
+  | 'validateCreditJson'
+  | 'normalizeCredit'
+  | 'validateField'
+  | 'creditJsonSchema'
+  | 'describeCredit'
+  | 'ruleCatalog'
+  | 'creditSchema'
+  | 'createCreditSchema'
+  | 'messagesDe'
+  | 'CreditValidationError'
+> extends true ? true : never;
+export const everyExportUsed: EveryExportUsed = true;
+
 // The whole module namespace: every export, its parameters and results, the members of the
 // types they reach (classes, reports, issues, options, the Standard Schema object).
 export type NoAnyAnywhere = Expect<HasAny<typeof api>>;
