@@ -85,6 +85,8 @@ impl<'i> Checked<'i> {
 /// An issue with its place in the stable order: table positions, indexes and input order.
 struct Ranked {
     rank: Vec<u32>,
+    /// The order of reporting, which decides between equal ranks.
+    order: usize,
     issue: Issue,
 }
 
@@ -304,7 +306,8 @@ impl<'i, 'o> Walk<'i, 'o> {
             params,
             related,
         };
-        self.issues.push(Ranked { rank, issue });
+        let order = self.issues.len();
+        self.issues.push(Ranked { rank, order, issue });
     }
 
     fn invalid_type(&mut self, expected: &str, received: Received) -> Outcome<'i> {
@@ -336,7 +339,9 @@ impl<'i, 'o> Walk<'i, 'o> {
 
     fn finish(self, body: Option<Checked<'i>>) -> Validated<'i> {
         let mut ranked = self.issues;
-        ranked.sort_by(|a, b| a.rank.cmp(&b.rank));
+        // Every key differs (ties go by reporting order), so an unstable sort is stable here;
+        // one sort algorithm in the wasm instead of two.
+        ranked.sort_unstable_by(|a, b| a.rank.cmp(&b.rank).then(a.order.cmp(&b.order)));
         let (errors, warnings): (Vec<Issue>, Vec<Issue>) = ranked
             .into_iter()
             .map(|ranked| ranked.issue)
@@ -652,7 +657,8 @@ impl<'i, 'o> Walk<'i, 'o> {
             (true, true) => Outcome::Invalid,
             (true, false) => Outcome::Absent,
             (false, _) => {
-                kept.sort_by_key(|(key, _)| *key);
+                // Keys are distinct after deduplication.
+                kept.sort_unstable_by_key(|(key, _)| *key);
                 Outcome::Valid(Norm::Map(kept))
             }
         }
@@ -736,7 +742,7 @@ impl<'i, 'o> Walk<'i, 'o> {
         }
         // One sweep in start order (equal starts: index order): an item overlaps an earlier
         // one exactly when the latest end so far is after its start; that item is `with`.
-        intervals.sort_by(|a, b| a.1.cmp(b.1).then(a.0.cmp(&b.0)));
+        intervals.sort_unstable_by(|a, b| a.1.cmp(b.1).then(a.0.cmp(&b.0)));
         let mut latest: Option<(usize, &Instant)> = None;
         for &(index, start, end) in &intervals {
             if let Some((other, other_end)) = latest {

@@ -86,8 +86,47 @@ pub fn dollars_from_cents(cents: f64) -> String {
     format!("{sign}{}.{decimals}", group_thousands(dollars))
 }
 
+/// A number written out in full, without an exponent (`1e21` → `1000000000000000000000`,
+/// `1.5e-7` → `0.00000015`), from the shortest digits that read back as the same number.
+/// serde_json's writer gives those digits; `format!("{number}")` would too, but would bring
+/// core's float formatting (about 20 KB) into the wasm for this one sentence.
 fn plain_number(number: f64) -> String {
-    format!("{number}")
+    let shortest = serde_json::to_string(&number).unwrap_or_default();
+    let (negative, unsigned) = match shortest.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, shortest.as_str()),
+    };
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) => (mantissa, exponent.parse::<i64>().unwrap_or(0)),
+        None => (unsigned, 0),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits: String = whole.chars().chain(fraction.chars()).collect();
+    // Where the decimal point falls among `digits` once the exponent is applied.
+    let point = whole.len() as i64 + exponent;
+    let mut text = String::new();
+    if negative {
+        text.push('-');
+    }
+    if point <= 0 {
+        text.push_str("0.");
+        text.extend(std::iter::repeat_n('0', point.unsigned_abs() as usize));
+        text.push_str(&digits);
+    } else {
+        let point = point as usize;
+        let integer = digits.get(..point.min(digits.len())).unwrap_or("");
+        text.push_str(integer);
+        text.extend(std::iter::repeat_n('0', point.saturating_sub(digits.len())));
+        text.push('.');
+        text.push_str(digits.get(point.min(digits.len())..).unwrap_or(""));
+    }
+    let trimmed = text.trim_end_matches('0').trim_end_matches('.');
+    let trimmed = if trimmed.is_empty() || trimmed == "-" {
+        "0"
+    } else {
+        trimmed
+    };
+    trimmed.to_owned()
 }
 
 fn group_thousands(number: &str) -> String {
@@ -181,6 +220,24 @@ mod tests {
             describe(&value),
             "$10.00 of credit from 2026-01-01 00:00 UTC to 2026-02-01 00:00 UTC, priority 100, for all products on all contracts."
         );
+    }
+
+    #[test]
+    fn numbers_are_written_in_full() {
+        let table = [
+            (1000.0, "1000"),
+            (12.5, "12.5"),
+            (0.5, "0.5"),
+            (1e21, "1000000000000000000000"),
+            (1.5e-7, "0.00000015"),
+            (-2.25, "-2.25"),
+            (0.0, "0"),
+            (123456789.125, "123456789.125"),
+        ];
+        for (number, text) in table {
+            assert_eq!(plain_number(number), text, "{number}");
+            assert_eq!(plain_number(number), format!("{number}"), "{number}");
+        }
     }
 
     #[test]
