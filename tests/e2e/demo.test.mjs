@@ -2,28 +2,18 @@
 //
 //   node --test tests/e2e/        (from the repository root)
 //
-// Needs pkg/ built (bash scripts/build-pkg) and cargo; builds the server binary itself with
-// `cargo build -q -p credit-rules-server`, then runs it on a free port with a fresh data dir.
+// Needs pkg/ built (bash scripts/build-pkg) and cargo; the server, Chromium and the page helpers
+// come from harness.mjs (a free port, a fresh data dir).
 // Any page error, console error (CSP violations included) or dialog fails the test.
 // Writes a screenshot of the filled form to test-output/demo.png.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { input, item, ROOT, shownIssues, submitAndWait, until, useDemo, UUID } from './harness.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TOKEN = 'e2e-token';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const XSS_NAME = '<img src=x onerror=alert(1)>';
 // Chromium logs every 4xx answer of fetch as a console error; these two are what the test asks for.
 const EXPECTED_CONSOLE_ERRORS = [
@@ -31,128 +21,12 @@ const EXPECTED_CONSOLE_ERRORS = [
   /Failed to load resource: the server responded with a status of 401/,
 ];
 
-let server = null;
-let dataDir = null;
-let browser = null;
-let baseUrl = null;
-
-// ------------------------------------------------------------------------------------------------
-// The server
-
-function serverBinary() {
-  const targetDir = process.env.CARGO_TARGET_DIR ? path.resolve(ROOT, process.env.CARGO_TARGET_DIR) : path.join(ROOT, 'target');
-  return path.join(targetDir, 'debug', process.platform === 'win32' ? 'credit-rules-server.exe' : 'credit-rules-server');
-}
-
-function startServer() {
-  const build = spawnSync('cargo', ['build', '-q', '-p', 'credit-rules-server'], {
-    cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], timeout: 20 * 60_000,
-  });
-  if (build.status !== 0) throw new Error(`cargo build -p credit-rules-server failed (status ${build.status}, ${build.error ?? ''})`);
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'credit-rules-e2e-'));
-  const child = spawn(serverBinary(), [
-    '--port', '0', '--data', dataDir, '--www', path.join(ROOT, 'www'), '--pkg', path.join(ROOT, 'pkg'),
-  ], {
-    cwd: ROOT,
-    env: { ...process.env, CREDIT_RULES_TOKEN: TOKEN },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server = child;
-  return new Promise((resolve, reject) => {
-    let stdout = '';
-    let stderr = '';
-    const timer = setTimeout(() => reject(new Error(`the server printed no "listening on" line in 30 s\n${stdout}${stderr}`)), 30_000);
-    child.stdout.setEncoding('utf8');
-    child.stderr.setEncoding('utf8');
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-      const match = /listening on http:\/\/[^\s:]+:(\d+)/.exec(stdout);
-      if (match) {
-        clearTimeout(timer);
-        resolve(Number(match[1]));
-      }
-    });
-    child.stderr.on('data', (chunk) => { stderr += chunk; });
-    child.on('error', (error) => { clearTimeout(timer); reject(error); });
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`the server exited early (code ${code}, signal ${signal})\n${stdout}${stderr}`));
-    });
-  });
-}
-
-async function stopServer() {
-  const child = server;
-  server = null;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), 5_000));
-  if ((await Promise.race([exited, timeout])) === 'timeout') {
-    child.kill('SIGKILL');
-    await exited;
-  }
-}
-
-// Last resort if the runner is interrupted between before() and after().
-process.on('exit', () => {
-  if (server && server.exitCode === null) server.kill('SIGKILL');
-});
-
-before(async () => {
-  assert.ok(fs.existsSync(path.join(ROOT, 'pkg', 'index.js')),
-    'pkg/ is not built: run `bash scripts/build-pkg` first');
-  const port = await startServer();
-  baseUrl = `http://127.0.0.1:${port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-}, { timeout: 25 * 60_000 });
-
-after(async () => {
-  await browser?.close().catch(() => {});
-  await stopServer();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-// ------------------------------------------------------------------------------------------------
-// Page helpers
-
-/** The issues shown under the input with this pointer: [{ code, severity, text }]. */
-function shownIssues(page, pointer) {
-  return page.evaluate((wanted) => {
-    const input = [...document.querySelectorAll('[data-pointer]')].find((element) => element.dataset.pointer === wanted);
-    if (!input) throw new Error(`no input has data-pointer ${wanted}`);
-    const ids = (input.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
-    return ids.map((id) => document.getElementById(id))
-      .filter((element) => element?.classList.contains('messages'))
-      .flatMap((messages) => [...messages.querySelectorAll('.msg')])
-      .map((message) => ({ code: message.dataset.code, severity: message.dataset.severity, text: message.textContent }));
-  }, pointer);
-}
-
-const input = (page, pointer) => page.locator(`[data-pointer="${pointer}"]`);
-const item = (index, field) => `/access_schedule/schedule_items/${index}/${field}`;
-
-async function until(check, what, timeout = 10_000) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    last = await check();
-    if (last) return last;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-async function submitAndWait(page, kind) {
-  await page.locator('#submit').click();
-  await page.locator(`#outcome[data-kind="${kind}"]`).waitFor({ timeout: 10_000 });
-  return page.locator('#outcome').textContent();
-}
+const demo = useDemo(TOKEN);
 
 // ------------------------------------------------------------------------------------------------
 
 test('the demo page validates live, creates credits and reports every outcome', { timeout: 120_000 }, async (t) => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const context = await demo.browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   const problems = [];
   const consoleErrors = [];
@@ -173,13 +47,13 @@ test('the demo page validates live, creates credits and reports every outcome', 
   });
 
   try {
-    await page.goto(`${baseUrl}/#token=${TOKEN}`);
+    await page.goto(`${demo.baseUrl}/#token=${TOKEN}`);
     await page.locator('body[data-ready="true"]').waitFor({ timeout: 15_000 });
     const nextYear = new Date().getUTCFullYear() + 1;
 
     await t.test('an untouched form shows no errors on its inputs, but the summary lists them', async () => {
       assert.equal(await page.locator('#api_token').inputValue(), TOKEN, 'the token comes from #token=');
-      assert.equal(await page.locator('#api_base').inputValue(), baseUrl);
+      assert.equal(await page.locator('#api_base').inputValue(), demo.baseUrl);
       assert.deepEqual(await shownIssues(page, '/customer_id'), []);
       assert.equal(await page.locator('.msg').count(), 0);
       assert.ok(await page.locator('#summary-list .summary-item[data-issue-pointer="/customer_id"][data-code="required"]').count() > 0);
