@@ -5,7 +5,7 @@
 //!
 //! - `POST /v1/contracts/customerCredits/create` validates the body with [`credit_rules`],
 //!   stores the normalized credit in SQLite and answers `{"data":{"id":"<uuid>"}}`, with the
-//!   upstream's status codes (400 with `issues`, 401, 409 on a reused `uniqueness_key`, 413).
+//!   upstream's status codes (400 with `issues`, 401, 409 on a reused `uniqueness_key`, 413, 415).
 //! - `POST /v1/contracts/customerCredits/list` lists a customer's stored credits, newest first.
 //! - `/`, `/<file>` and `/pkg/<file>` serve the demo page and the WebAssembly package.
 //!
