@@ -300,10 +300,12 @@ function isPlainObject(value) {
 }
 
 const shared = new Tape();
+const encoder = new TextEncoder();
+let lastOps = null;
 let lastText = '';
 
-/** Writes options, then `draft` read as a body (`asBody`) or as a scalar; returns the ops,
- * and leaves the text for `draftText`. */
+/** Writes options, then `draft` read as a body (`asBody`) or as a scalar; returns how many
+ * ops it wrote, and keeps the tape for `takeDraft`. */
 export function readDraft(draft, options, asBody) {
   const tape = shared.busy ? new Tape() : shared;
   tape.busy = true;
@@ -312,19 +314,27 @@ export function readDraft(draft, options, asBody) {
   try {
     tape.options(options);
     tape.value(draft, asBody ? OBJECT_SHAPE : SCALAR, 0);
+    lastOps = tape.ops.subarray(0, tape.length);
     lastText = tape.texts;
-    return tape.ops.subarray(0, tape.length);
+    return tape.length;
   } finally {
     tape.texts = '';
     tape.busy = false;
   }
 }
 
-/** The text of the tape `readDraft` just wrote (taken once). */
-export function draftText() {
-  const text = lastText;
+/** The length of the kept tape's text, in UTF-16 code units. */
+export function draftTextUnits() {
+  return lastText.length;
+}
+
+/** Copies the kept tape into Rust's buffers (views of wasm memory) and lets it go. */
+export function takeDraft(ops, text) {
+  ops.set(lastOps);
+  const { written } = encoder.encodeInto(lastText, text);
+  lastOps = null;
   lastText = '';
-  return text;
+  return written;
 }
 
 // Result tape: value ops.
@@ -336,6 +346,7 @@ const B_NAME = 6;
 const B_JSON = 7;
 const B_ISSUE = 8;
 const B_REPORT = 9;
+const B_MAP = 10;
 
 let ops = null;
 let text = '';
@@ -361,25 +372,25 @@ function build() {
       return array;
     }
     case B_OBJECT: {
+      // Keys from the tables: names no prototype has, so plain assignment is safe.
       const length = ops[at++];
       const object = {};
       for (let index = 0; index < length; index += 1) {
-        const key = ops[at++];
-        if (key >= 0) {
-          object[names[key]] = build();
-          continue;
-        }
-        const name = slice(-key - 1);
-        const value = build();
-        // A key such as `__proto__` is defined, not assigned, so that it stays an own data
-        // property and no prototype (nor setter on Object.prototype) is touched.
-        if (name in objectPrototype) {
-          Object.defineProperty(object, name, { value, writable: true, enumerable: true, configurable: true });
-        } else {
-          object[name] = value;
-        }
+        const key = names[ops[at++]];
+        object[key] = build();
       }
       return object;
+    }
+    case B_MAP: {
+      // Keys typed by the user: defined, never assigned, so that `__proto__` stays an own
+      // data property and no prototype, setter or frozen Object.prototype is touched.
+      const length = ops[at++];
+      const entries = [];
+      for (let index = 0; index < length; index += 1) {
+        const key = slice(ops[at++]);
+        entries.push([key, build()]);
+      }
+      return Object.fromEntries(entries);
     }
     case B_NAME:
       return names[ops[at++]];

@@ -157,11 +157,13 @@ pub(crate) trait Emit {
     fn number(&mut self, number: f64);
     /// An array of `len` entries follows.
     fn array(&mut self, len: usize);
-    /// An object of `len` entries follows, each a key then a value.
+    /// An object of a table with `len` entries follows, each a [`Emit::field`] then a value.
     fn object(&mut self, len: usize);
+    /// A string map of `len` entries follows, each a [`Emit::key`] then a value.
+    fn map(&mut self, len: usize);
     /// The key of entry `index` of the table `fields`.
     fn field(&mut self, fields: &'static [Field], index: usize);
-    /// A key that is not in a table (a string map's).
+    /// A key of a string map.
     fn key(&mut self, key: &str);
 }
 
@@ -193,7 +195,7 @@ fn emit_norm<E: Emit>(norm: &Norm<'_>, out: &mut E) {
             }
         }
         Norm::Map(entries) => {
-            out.object(entries.len());
+            out.map(entries.len());
             for (key, value) in entries {
                 out.key(key);
                 out.text(value);
@@ -237,6 +239,9 @@ pub(crate) fn whole_body_error(
     walk.finish(None)
 }
 
+/// The most fields a table has (the body's 15, with room to grow); a test keeps it so.
+const MAX_FIELDS: usize = 24;
+
 fn rank_index(index: usize) -> u32 {
     u32::try_from(index).unwrap_or(u32::MAX)
 }
@@ -247,8 +252,8 @@ impl<'i, 'o> Walk<'i, 'o> {
             options,
             issues: Vec::new(),
             errors: 0,
-            path: Vec::new(),
-            rank: Vec::new(),
+            path: Vec::with_capacity(8),
+            rank: Vec::with_capacity(8),
         }
     }
 
@@ -359,12 +364,21 @@ impl<'i, 'o> Walk<'i, 'o> {
         fields: &'static [Field],
         entries: &'i [(Cow<'_, str>, Input<'_>)],
     ) -> Checked<'i> {
+        // Each key is looked up in the table once: the value of every field, and which
+        // entries are unknown. Tables have at most MAX_FIELDS fields.
+        let mut given: [Option<&'i Input<'_>>; MAX_FIELDS] = [None; MAX_FIELDS];
+        let mut unknown = false;
+        for (key, value) in entries {
+            match schema::position(fields, key).and_then(|at| given.get_mut(at)) {
+                Some(slot) => {
+                    slot.get_or_insert(value);
+                }
+                None => unknown = true,
+            }
+        }
         let mut slots = Vec::with_capacity(fields.len());
         for (position, field) in fields.iter().enumerate() {
-            let value = entries
-                .iter()
-                .find(|(key, _)| key == field.name)
-                .map(|(_, value)| value);
+            let value = given.get(position).copied().flatten();
             let before = self.errors;
             let outcome = self.at(Step::Key(field.name), position, |walk| {
                 walk.check_field(field, value)
@@ -375,7 +389,7 @@ impl<'i, 'o> Walk<'i, 'o> {
                 errors: self.errors > before,
             });
         }
-        for (order, (key, value)) in entries.iter().enumerate() {
+        for (order, (key, value)) in entries.iter().enumerate().filter(|_| unknown) {
             if schema::position(fields, key).is_some() || matches!(value, Input::Undefined) {
                 continue;
             }
@@ -1009,6 +1023,18 @@ mod tests {
         assert_eq!(number_value(12.5).to_string(), "12.5");
         assert_eq!(number_value(-0.0 + 0.0).to_string(), "0");
         assert_eq!(number_value(1e300).to_string(), "1e+300");
+    }
+
+    #[test]
+    fn every_table_fits_the_field_lookup() {
+        for table in [
+            schema::BODY,
+            schema::ACCESS_SCHEDULE,
+            schema::SCHEDULE_ITEM,
+            schema::SPECIFIER,
+        ] {
+            assert!(table.len() <= MAX_FIELDS);
+        }
     }
 
     #[test]

@@ -18,8 +18,8 @@
 //!   value, `10 r n` an array or object of `n` entries, too many to read.
 //!
 //! Result tape (Rust → JS): `0 len` a text, `1 x` a number, `2 n` an array, `3 n` an object
-//! (keys as in the draft tape, `k ≥ 0` being a name numbered by [`descriptor`]),
-//! `6 k` the name `k` as a string, `7 len` a JSON text to parse, `8 c s` an issue
+//! of a table and `n` pairs of a name number `k` (see [`descriptor`]) and a value, `10 n` a
+//! string map and `n` pairs of a key text's length and a value, `6 k` the name `k` as a string, `7 len` a JSON text to parse, `8 c s` an issue
 //! (code and severity names, then message, path and pointer, then flags `1` params and
 //! `2` related, each followed by its value), `9 v` a report (`v` = valid, then errors,
 //! warnings and, when valid, the value).
@@ -38,21 +38,39 @@ extern "C" {
     #[wasm_bindgen(js_name = installSchema)]
     fn install_schema(descriptor: &str);
     // Never throws (every user read inside is guarded); `catch` keeps it so if that breaks.
+    // Returns how many ops the tape has; `draftTextUnits` tells its text's length.
     #[wasm_bindgen(catch, js_name = readDraft)]
-    fn read_draft(
-        draft: &JsValue,
-        options: &JsValue,
-        as_body: bool,
-    ) -> Result<js_sys::Float64Array, JsValue>;
-    #[wasm_bindgen(js_name = draftText)]
-    fn draft_text() -> String;
+    fn read_draft(draft: &JsValue, options: &JsValue, as_body: bool) -> Result<u32, JsValue>;
+    #[wasm_bindgen(js_name = draftTextUnits)]
+    fn draft_text_units() -> u32;
+    /// Copies the tape into `ops` and encodes its text into `text` as UTF-8 (both views of
+    /// wasm memory, so nothing is copied twice); returns the bytes written.
+    #[wasm_bindgen(js_name = takeDraft)]
+    fn take_draft(ops: &mut [f64], text: &mut [u8]) -> u32;
     #[wasm_bindgen(js_name = buildValue)]
     fn build_value(ops: &[f64], text: &str) -> JsValue;
 }
 
 /// The keys and names the result tape writes by number: a report's and an issue's keys,
 /// the severities, the codes, then every table's field names.
-const FIXED_NAMES: &[&str] = &["code", "severity", "message", "error", "warning"];
+const FIXED_NAMES: &[&str] = &[
+    "code",
+    "severity",
+    "message",
+    "error",
+    "warning",
+    // Param names (src/check.rs names each where it reports).
+    "expected",
+    "received",
+    "suggestion",
+    "reason",
+    "max",
+    "part",
+    "allowed",
+    "with",
+    "count",
+    "detail",
+];
 const CODE: usize = 0;
 const SEVERITY: usize = 1;
 const MESSAGE: usize = 2;
@@ -66,6 +84,10 @@ const TABLES: &[&[Field]] = &[
     schema::SCHEDULE_ITEM,
     schema::SPECIFIER,
 ];
+
+fn fixed_name(name: &str) -> Option<usize> {
+    FIXED_NAMES.iter().position(|fixed| *fixed == name)
+}
 
 fn severity_name(severity: Severity) -> usize {
     match severity {
@@ -156,10 +178,13 @@ fn with_draft<R>(
     use_them: impl FnOnce(Input<'_>, &Options) -> R,
 ) -> R {
     ensure_installed();
-    let ops = read_draft(draft, options, as_body)
-        .map(|ops| ops.to_vec())
-        .unwrap_or_default();
-    let text = draft_text();
+    let count = read_draft(draft, options, as_body).unwrap_or(0) as usize;
+    let mut ops = vec![0.0; count];
+    // Every UTF-16 code unit takes at most 3 bytes of UTF-8.
+    let mut bytes = vec![0u8; (draft_text_units() as usize).saturating_mul(3)];
+    let written = take_draft(&mut ops, &mut bytes) as usize;
+    bytes.truncate(written);
+    let text = String::from_utf8(bytes).unwrap_or_default();
     let mut tape = DraftTape::new(&ops, &text);
     let options = tape.options();
     let shape = if as_body {
@@ -277,13 +302,16 @@ impl<'t> DraftTape<'t> {
                 let mut entries = Vec::with_capacity(count);
                 for _ in 0..count {
                     let key = self.next();
-                    let key: &'t str = match shape {
-                        Shape::Object(fields) if key >= 0.0 => {
-                            fields.get(key as usize).map_or("", |field| field.name)
-                        }
-                        _ => self.text(-key - 1.0),
+                    // A known key comes as its place in the table: no lookup by name.
+                    let known = match shape {
+                        Shape::Object(fields) if key >= 0.0 => fields.get(key as usize),
+                        _ => None,
                     };
-                    entries.push((Cow::Borrowed(key), self.value(shape.member(key))));
+                    let (key, member) = match known {
+                        Some(field) => (field.name, Shape::of(&field.kind)),
+                        None => (self.text(-key - 1.0), Shape::Scalar),
+                    };
+                    entries.push((Cow::Borrowed(key), self.value(member)));
                 }
                 Input::Object(entries)
             }
@@ -380,9 +408,20 @@ impl ResultTape {
         let flags = u8::from(!issue.params.is_empty()) | (u8::from(!issue.related.is_empty()) << 1);
         self.ops.push(f64::from(flags));
         if !issue.params.is_empty() {
-            self.object(issue.params.iter().count());
+            let named = issue
+                .params
+                .iter()
+                .all(|(name, _)| fixed_name(name).is_some());
+            if named {
+                self.object(issue.params.iter().count());
+            } else {
+                self.map(issue.params.iter().count());
+            }
             for (name, value) in issue.params.iter() {
-                self.key(name);
+                match fixed_name(name).filter(|_| named) {
+                    Some(number) => self.named_key(number),
+                    None => self.key(name),
+                }
                 match value {
                     crate::ParamValue::Text(text) => self.text(text),
                     crate::ParamValue::Number(number) => self.number(*number as f64),
@@ -430,12 +469,16 @@ impl Emit for ResultTape {
         self.ops.extend([3.0, len as f64]);
     }
 
+    fn map(&mut self, len: usize) {
+        self.ops.extend([10.0, len as f64]);
+    }
+
     fn field(&mut self, fields: &'static [Field], index: usize) {
         self.named_key(field_name(fields, index));
     }
 
     fn key(&mut self, key: &str) {
-        self.ops.push(-Self::units(key) - 1.0);
+        self.ops.push(Self::units(key));
         self.text.push_str(key);
     }
 }
