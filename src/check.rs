@@ -887,11 +887,20 @@ fn ascii_lowercase(text: &str) -> Cow<'_, str> {
 /// `8-4-4-4-12` hexadecimal digits, any letter case.
 pub(crate) fn is_uuid(text: &str) -> bool {
     let bytes = text.as_bytes();
+    let hex = |range: std::ops::Range<usize>| {
+        bytes
+            .get(range)
+            .is_some_and(|part| part.iter().all(u8::is_ascii_hexdigit))
+    };
     bytes.len() == 36
-        && bytes.iter().enumerate().all(|(index, byte)| match index {
-            8 | 13 | 18 | 23 => *byte == b'-',
-            _ => byte.is_ascii_hexdigit(),
-        })
+        && [8, 13, 18, 23]
+            .iter()
+            .all(|&at| bytes.get(at) == Some(&b'-'))
+        && hex(0..8)
+        && hex(9..13)
+        && hex(14..18)
+        && hex(19..23)
+        && hex(24..36)
 }
 
 /// An HTML "valid floating-point number" (what number inputs give), parsed; `None` otherwise.

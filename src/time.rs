@@ -152,19 +152,13 @@ impl Instant {
         ]
     }
 
-    /// The fraction as exactly `count` digits (truncated or padded with zeros).
-    fn fraction_digits(&self, count: usize) -> String {
-        self.fraction
-            .chars()
-            .chain(std::iter::repeat('0'))
-            .take(count)
-            .collect()
-    }
-
     /// The same instant as a chrono value (nanosecond precision).
     pub fn to_datetime(&self) -> Option<chrono::DateTime<chrono::Utc>> {
-        let nanos = self.fraction_digits(9);
-        chrono::DateTime::from_timestamp(self.seconds, nanos.parse().ok()?)
+        let mut digits = self.fraction.bytes().chain(std::iter::repeat(b'0'));
+        let nanos = (0..9).fold(0u32, |nanos, _| {
+            nanos * 10 + u32::from(digits.next().unwrap_or(b'0').saturating_sub(b'0'))
+        });
+        chrono::DateTime::from_timestamp(self.seconds, nanos)
     }
 
     /// `YYYY-MM-DD HH:MM UTC`, for sentences.

@@ -160,6 +160,9 @@ fn descriptor() -> String {
 
 thread_local! {
     static INSTALLED: Cell<bool> = const { Cell::new(false) };
+    /// The buffers of the last result tape, kept for the next call: a form validates on
+    /// every keystroke, and growing fresh buffers each time showed in profiles.
+    static SPARE: Cell<(Vec<f64>, String)> = const { Cell::new((Vec::new(), String::new())) };
 }
 
 /// Hands `js/edge.js` the tables and names once, before its first use.
@@ -355,10 +358,10 @@ struct ResultTape {
 
 impl ResultTape {
     fn new() -> Self {
-        ResultTape {
-            ops: Vec::with_capacity(64),
-            text: String::new(),
-        }
+        let (mut ops, mut text) = SPARE.with(Cell::take);
+        ops.clear();
+        text.clear();
+        ResultTape { ops, text }
     }
 
     fn units(text: &str) -> f64 {
@@ -447,7 +450,12 @@ impl ResultTape {
 
     fn finish(self) -> JsValue {
         ensure_installed();
-        build_value(&self.ops, &self.text)
+        let value = build_value(&self.ops, &self.text);
+        // A very large result's buffers are not worth keeping.
+        if self.ops.capacity() <= 1 << 16 && self.text.capacity() <= 1 << 20 {
+            SPARE.with(|spare| spare.set((self.ops, self.text)));
+        }
+        value
     }
 }
 
