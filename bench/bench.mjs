@@ -52,10 +52,20 @@ try {
 }
 const wasmSha = createHash('sha256').update(wasmBytes).digest('hex').slice(0, 12);
 console.log(`credit-rules bench: package ${pkgDir} (wasm sha256 ${wasmSha}), Node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}`);
-const loadAtStart = loadavg()[0];
-if (loadAtStart > 0.5) {
-  console.log(`note: load average ${loadAtStart.toFixed(1)} before the bench starts: other work is running, the figures will be noisy`);
+/** The share of CPU time other processes used over `ms` (the load average lags by a minute). */
+async function busyShare(ms) {
+  const total = (list) => list.reduce((sum, cpu) => sum + Object.values(cpu.times).reduce((a, b) => a + b, 0), 0);
+  const idle = (list) => list.reduce((sum, cpu) => sum + cpu.times.idle, 0);
+  const before = cpus();
+  await new Promise((done) => setTimeout(done, ms));
+  const after = cpus();
+  const elapsed = total(after) - total(before);
+  return elapsed > 0 ? 1 - (idle(after) - idle(before)) / elapsed : 0;
 }
+const busyAtStart = await busyShare(1000);
+const loadAtStart = loadavg()[0];
+console.log(`machine: ${(busyAtStart * 100).toFixed(0)}% busy over the last second, load average ${loadAtStart.toFixed(1)}`);
+if (busyAtStart > 0.15) console.log('note: other work is running: the figures will be noisy (run the bench on an idle machine)');
 
 // ---- the corpus: committed JSON, checked against the package on every run
 const corpusDir = join(benchDir, 'corpus');
@@ -211,6 +221,7 @@ const output = {
   node: process.version,
   cpu: cpus()[0]?.model,
   cores: cpus().length,
+  busyAtStart,
   loadAtStart,
   package: { dir: pkgDir, wasmSha256: wasmSha },
   options,
