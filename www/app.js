@@ -514,8 +514,17 @@ function generateKey() {
   update();
 }
 
-function tokenFromFragment() {
-  return new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
+/** Takes the token from `#token=` and drops it from the address, so that it does not stay
+ * in the address bar, the tab's history or a copied link (a fragment is never sent). */
+function takeTokenFromFragment() {
+  const fragment = new URLSearchParams(location.hash.slice(1));
+  const token = fragment.get('token') ?? '';
+  if (token) {
+    fragment.delete('token');
+    const rest = fragment.toString();
+    history.replaceState(history.state, '', `${location.pathname}${location.search}${rest ? `#${rest}` : ''}`);
+  }
+  return token;
 }
 
 function resetInteraction() {
@@ -569,14 +578,14 @@ function wire() {
     update();
   });
   window.addEventListener('hashchange', () => {
-    const token = tokenFromFragment();
+    const token = takeTokenFromFragment();
     if (token) $('#api_token').value = token;
   });
 }
 
 async function main() {
   $('#api_base').value = location.origin;
-  $('#api_token').value = tokenFromFragment();
+  $('#api_token').value = takeTokenFromFragment();
   state.form = new CreditForm($('#credit-form'), {
     onStructureChange: (group) => {
       state.touchedGroups.add(group);

@@ -261,13 +261,9 @@ test('the page never stores, logs or leaks the API token', { timeout: 120_000 },
   }
 });
 
-// The page reads the token from #token= and leaves it in the address: it stays in the address
-// bar, in the tab's history and in any copied link (not in requests: a fragment is never sent).
-// Reported to the lead (www/ is theirs); `todo` runs the check without failing the suite until
-// the page drops it with history.replaceState.
-test('the address no longer carries the token once the page has read it', {
-  todo: 'www/app.js keeps #token= in location.hash (reported)', timeout: 60_000,
-}, async () => {
+// The page reads the token from #token= and then drops it from the address, so that it does
+// not stay in the address bar, the tab's history or a copied link.
+test('the address no longer carries the token once the page has read it', { timeout: 60_000 }, async () => {
   const context = await demo.browser.newContext();
   const page = await context.newPage();
   try {
