@@ -4,8 +4,8 @@
 // --pkg: the package to measure (default: the repository's pkg/); --out: where results.json and
 // chart.svg go (default bench/out). See bench/README.md for what each figure means.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -29,7 +29,15 @@ const { values: args } = parseArgs({
     'no-chromium': { type: 'boolean', default: false },
   },
 });
-const pkgDir = resolve(args.pkg);
+const sourceDir = resolve(args.pkg);
+// A copy, measured throughout: a rebuild of pkg/ during the run cannot mix two builds.
+if (!existsSync(join(sourceDir, 'credit_rules_bg.wasm'))) {
+  console.error(`bench: no package in ${sourceDir}; build it with bash scripts/build-pkg`);
+  process.exit(1);
+}
+const pkgDir = mkdtempSync(join(tmpdir(), 'credit-rules-bench-'));
+cpSync(sourceDir, pkgDir, { recursive: true });
+process.on('exit', () => rmSync(pkgDir, { recursive: true, force: true }));
 const timing = { runs: Number(args.runs), minRunMs: Number(args['min-run-ms']) };
 
 function fail(message) {
@@ -48,10 +56,10 @@ try {
   api = await import(pathToFileURL(join(pkgDir, 'index.js')).href);
   api.initSync({ module: wasmBytes });
 } catch (error) {
-  fail(`cannot load the package in ${pkgDir} (${error.message}); build it with bash scripts/build-pkg`);
+  fail(`cannot load the package in ${sourceDir} (${error.message}); build it with bash scripts/build-pkg`);
 }
 const wasmSha = createHash('sha256').update(wasmBytes).digest('hex').slice(0, 12);
-console.log(`credit-rules bench: package ${pkgDir} (wasm sha256 ${wasmSha}), Node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}`);
+console.log(`credit-rules bench: package ${sourceDir} (wasm sha256 ${wasmSha}), Node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}`);
 /** The share of CPU time other processes used over `ms` (the load average lags by a minute). */
 async function busyShare(ms) {
   const total = (list) => list.reduce((sum, cpu) => sum + Object.values(cpu.times).reduce((a, b) => a + b, 0), 0);
@@ -223,7 +231,7 @@ const output = {
   cores: cpus().length,
   busyAtStart,
   loadAtStart,
-  package: { dir: pkgDir, wasmSha256: wasmSha },
+  package: { dir: sourceDir, wasmSha256: wasmSha },
   options,
   timing,
   corpus: entries.map((e) => ({ key: e.key, file: e.file, label: e.label, bytes: e.text.length, ourErrors: e.ourErrors })),
