@@ -99,13 +99,27 @@ export interface ValidateOptions {
 }
 
 /** The outcome of validating one draft. */
-export interface ValidationReport {
-  /** No errors (warnings allowed). */
-  valid: boolean;
+/**
+ * The outcome of validating one draft. `valid` tells the two cases apart, so that
+ * `if (report.valid)` gives `report.value` its type.
+ */
+export type ValidationReport = ValidReport | InvalidReport;
+
+/** A draft with no errors (warnings allowed): `value` is the body to send. */
+export interface ValidReport {
+  valid: true;
   errors: Issue[];
   warnings: Issue[];
-  /** The normalized body, present exactly when `valid`. */
-  value?: CreditCreateParams;
+  /** The normalized body. */
+  value: CreditCreateParams;
+}
+
+/** A draft with errors: there is no value to send. */
+export interface InvalidReport {
+  valid: false;
+  errors: Issue[];
+  warnings: Issue[];
+  value?: undefined;
 }
 
 /** One rule of the catalog. */

@@ -143,6 +143,7 @@ test('npm pack: the manifest a user can publish, and exactly the files a user ne
   const imported = [...new Set([...glue.matchAll(/from\s*['"]\.\/(snippets\/[^'"]+)['"]/g)].map((match) => match[1]))].sort();
   assert.deepEqual(files.filter((file) => file.startsWith('snippets/')), imported);
   assert.deepEqual(files.filter((file) => !file.startsWith('snippets/')), [
+    'LICENSE',
     'README.md',
     'credit_rules.js',
     'credit_rules_bg.wasm',

@@ -28,6 +28,10 @@ export async function demo(bytes: BufferSource): Promise<string> {
   const value: CreditCreateParams | undefined = report.value;
   const amount: number | undefined = value?.access_schedule.schedule_items[0]?.amount;
   const rate: 'COMMIT_RATE' | 'LIST_RATE' | undefined = value?.rate_type;
+  // `valid` narrows: the body needs no second check, and an invalid report has none.
+  const body: CreditCreateParams | null = report.valid ? report.value : null;
+  // @ts-expect-error an invalid report has no value to send
+  const none: CreditCreateParams = !report.valid ? report.value : body!;
   const fromJson: boolean = validateCreditJson('{}').valid;
   const field: Issue[] = validateField({}, '/customer_id');
   const schema: Record<string, unknown> = creditJsonSchema();
