@@ -2,6 +2,7 @@
 //! normalized value. Field rules dispatch on [`Kind`]; the few cross-field rules (schedule,
 //! targeting) look fields up by name in the checked result.
 
+use crate::describe::{self, Body};
 use crate::input::{Input, Received};
 use crate::issue::{self, pointer_of, Code, Issue, Params, Segment, Severity};
 use crate::schema::{
@@ -135,6 +136,15 @@ impl Validated<'_> {
         }
     }
 
+    /// The sentence of `describeCredit`, read from the checked draft (no JSON value built).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub(crate) fn describe(&self) -> String {
+        match &self.body {
+            Some(body) => describe::describe_body(body),
+            None => describe::errors_to_fix(self.errors.len()),
+        }
+    }
+
     /// Writes the normalized body, if there is one, to `out`.
     #[cfg(target_arch = "wasm32")]
     pub(crate) fn emit_value<E: Emit>(&self, out: &mut E) -> bool {
@@ -145,6 +155,66 @@ impl Validated<'_> {
             }
             None => false,
         }
+    }
+}
+
+impl Body for Checked<'_> {
+    fn text(&self, field: &str) -> Option<&str> {
+        match self.valid(field) {
+            Some(Norm::Text(text)) => Some(text),
+            _ => None,
+        }
+    }
+
+    fn number(&self, field: &str) -> Option<f64> {
+        match self.valid(field) {
+            Some(Norm::Number(number)) => Some(*number),
+            _ => None,
+        }
+    }
+
+    fn texts(&self, field: &str) -> Vec<&str> {
+        match self.valid(field) {
+            Some(Norm::Strings(entries)) => entries.iter().map(|entry| entry.as_ref()).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn count(&self, field: &str) -> Option<usize> {
+        match self.valid(field) {
+            Some(Norm::Objects(entries)) => Some(entries.len()),
+            _ => None,
+        }
+    }
+
+    fn credit_type(&self) -> Option<&str> {
+        match self.valid("access_schedule") {
+            Some(Norm::Object(schedule)) => schedule.text("credit_type_id"),
+            _ => None,
+        }
+    }
+
+    fn items(&self) -> Vec<(Option<f64>, Option<Instant>, Option<Instant>)> {
+        let Some(Norm::Object(schedule)) = self.valid("access_schedule") else {
+            return Vec::new();
+        };
+        let Some(Norm::Objects(items)) = schedule.valid("schedule_items") else {
+            return Vec::new();
+        };
+        let time = |item: &Checked<'_>, field: &str| match item.valid(field) {
+            Some(Norm::Time(instant)) => Some(instant.clone()),
+            _ => None,
+        };
+        items
+            .iter()
+            .map(|(_, item)| {
+                (
+                    item.number("amount"),
+                    time(item, "starting_at"),
+                    time(item, "ending_before"),
+                )
+            })
+            .collect()
     }
 }
 
@@ -1032,6 +1102,38 @@ mod tests {
         assert_eq!(number_value(12.5).to_string(), "12.5");
         assert_eq!(number_value(-0.0 + 0.0).to_string(), "0");
         assert_eq!(number_value(1e300).to_string(), "1e+300");
+    }
+
+    #[test]
+    fn the_sentence_reads_the_same_from_the_checked_draft_and_from_the_value() {
+        let drafts = [
+            serde_json::json!({
+                "customer_id": "13117714-3f05-48e5-a6e9-a66093f13b4d",
+                "product_id": "f14d6729-6a44-4b13-9908-9387f1918790",
+                "priority": "-2.5",
+                "name": " Launch ",
+                "access_schedule": {"credit_type_id": "5AE401DC-A648-4B49-9AC3-391BB5BC4D7B", "schedule_items": [
+                    {"amount": 1500, "starting_at": "2026-01-01", "ending_before": "2026-02-01T01:00:00+01:00"},
+                    {"amount": "2.5", "starting_at": "2026-02-01T00:00:00Z", "ending_before": "2026-03-01T00:00:00Z"}
+                ]},
+                "applicable_product_tags": ["compute", " storage ", "compute"],
+                "applicable_contract_ids": ["c1"]
+            }),
+            serde_json::json!({
+                "customer_id": "13117714-3f05-48e5-a6e9-a66093f13b4d",
+                "product_id": "f14d6729-6a44-4b13-9908-9387f1918790",
+                "priority": 100,
+                "access_schedule": {"schedule_items": [{"amount": 12.5, "starting_at": "2026-01-01T00:00:00Z", "ending_before": "2026-02-01T00:00:00Z"}]},
+                "specifiers": [{"product_tags": ["a"]}]
+            }),
+            serde_json::json!({"customer_id": "x"}),
+        ];
+        for draft in drafts {
+            let input = crate::input::read_body(&&draft);
+            let validated = validate_input(&input, &Options::default());
+            let report = validate_input(&input, &Options::default()).into_report();
+            assert_eq!(validated.describe(), describe::describe_report(&report));
+        }
     }
 
     #[test]

@@ -1,69 +1,131 @@
 //! `describeCredit`: one English sentence about a credit, for previews and confirmations.
 
 use crate::schema::USD_CENTS_CREDIT_TYPE_ID;
-use crate::time;
+use crate::time::{self, Instant};
 use crate::Report;
 use serde_json::Value;
 
+/// What the sentence reads from a normalized body: a JSON value for the Rust API, the checked
+/// draft at the wasm edge (which never builds a JSON value).
+pub(crate) trait Body {
+    /// A top-level text field (`name`).
+    fn text(&self, field: &str) -> Option<&str>;
+    /// A top-level number field (`priority`).
+    fn number(&self, field: &str) -> Option<f64>;
+    /// The entries of a top-level string array (`applicable_product_ids`, ...).
+    fn texts(&self, field: &str) -> Vec<&str>;
+    /// How many entries a top-level array of objects has (`specifiers`), if it is given.
+    fn count(&self, field: &str) -> Option<usize>;
+    /// `access_schedule.credit_type_id`, if given.
+    fn credit_type(&self) -> Option<&str>;
+    /// Each schedule item's amount, start and end.
+    fn items(&self) -> Vec<(Option<f64>, Option<Instant>, Option<Instant>)>;
+}
+
+impl Body for Value {
+    fn text(&self, field: &str) -> Option<&str> {
+        self.get(field)?.as_str()
+    }
+
+    fn number(&self, field: &str) -> Option<f64> {
+        self.get(field)?.as_f64()
+    }
+
+    fn texts(&self, field: &str) -> Vec<&str> {
+        self.get(field)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect()
+    }
+
+    fn count(&self, field: &str) -> Option<usize> {
+        self.get(field)?.as_array().map(Vec::len)
+    }
+
+    fn credit_type(&self) -> Option<&str> {
+        self.get("access_schedule")?.get("credit_type_id")?.as_str()
+    }
+
+    fn items(&self) -> Vec<(Option<f64>, Option<Instant>, Option<Instant>)> {
+        let when = |item: &Value, field: &str| {
+            let text = item.get(field)?.as_str()?;
+            time::parse(text).ok()
+        };
+        self.get("access_schedule")
+            .and_then(|schedule| schedule.get("schedule_items"))
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .map(|item| {
+                (
+                    item.get("amount").and_then(Value::as_f64),
+                    when(item, "starting_at"),
+                    when(item, "ending_before"),
+                )
+            })
+            .collect()
+    }
+}
+
 /// Describes a validated draft; a draft with errors is described by its error count.
 pub fn describe_report(report: &Report) -> String {
-    match (&report.value, report.errors.len()) {
-        (Some(value), _) => describe(value),
-        (None, 1) => "This credit draft has 1 error to fix.".to_owned(),
-        (None, count) => format!("This credit draft has {count} errors to fix."),
+    match &report.value {
+        Some(value) => describe(value),
+        None => errors_to_fix(report.errors.len()),
+    }
+}
+
+/// What a draft with `count` errors is described as.
+pub(crate) fn errors_to_fix(count: usize) -> String {
+    match count {
+        1 => "This credit draft has 1 error to fix.".to_owned(),
+        count => format!("This credit draft has {count} errors to fix."),
     }
 }
 
 /// One sentence for a normalized body, e.g. `$10.00 of credit from 2026-01-01 00:00 UTC to
 /// 2026-02-01 00:00 UTC, priority 100, for all products on all contracts.`
 pub fn describe(value: &Value) -> String {
-    let schedule = &value["access_schedule"];
-    let credit_type = schedule["credit_type_id"]
-        .as_str()
-        .unwrap_or(USD_CENTS_CREDIT_TYPE_ID);
-    let items: Vec<String> = schedule["schedule_items"]
-        .as_array()
-        .into_iter()
-        .flatten()
+    describe_body(value)
+}
+
+/// [`describe`] for any view of a normalized body.
+pub(crate) fn describe_body(body: &impl Body) -> String {
+    let credit_type = body.credit_type().unwrap_or(USD_CENTS_CREDIT_TYPE_ID);
+    let when = |instant: &Option<Instant>| {
+        instant
+            .as_ref()
+            .map_or_else(|| "?".to_owned(), Instant::to_human)
+    };
+    let items: Vec<String> = body
+        .items()
+        .iter()
         .enumerate()
-        .map(|(index, item)| {
-            let amount = amount_text(&item["amount"], credit_type);
+        .map(|(index, (amount, start, end))| {
+            let amount = amount_text(*amount, credit_type);
             let credit = if index == 0 { " of credit" } else { "" };
-            format!(
-                "{amount}{credit} from {} to {}",
-                when(&item["starting_at"]),
-                when(&item["ending_before"])
-            )
+            format!("{amount}{credit} from {} to {}", when(start), when(end))
         })
         .collect();
     let mut sentence = String::new();
-    if let Some(name) = value["name"].as_str() {
+    if let Some(name) = body.text("name") {
         sentence.push_str(&format!("“{name}”: "));
     }
     sentence.push_str(&join(&items));
     if credit_type != USD_CENTS_CREDIT_TYPE_ID {
         sentence.push_str(&format!(" (credit type {credit_type})"));
     }
-    if let Some(priority) = value["priority"].as_f64() {
+    if let Some(priority) = body.number("priority") {
         sentence.push_str(&format!(", priority {}", plain_number(priority)));
     }
-    sentence.push_str(&format!(
-        ", for {} on {}.",
-        products(value),
-        contracts(value)
-    ));
+    sentence.push_str(&format!(", for {} on {}.", products(body), contracts(body)));
     sentence
 }
 
-fn when(value: &Value) -> String {
-    value
-        .as_str()
-        .and_then(|text| time::parse(text).ok())
-        .map_or_else(|| "?".to_owned(), |instant| instant.to_human())
-}
-
-fn amount_text(amount: &Value, credit_type: &str) -> String {
-    let Some(amount) = amount.as_f64() else {
+fn amount_text(amount: Option<f64>, credit_type: &str) -> String {
+    let Some(amount) = amount else {
         return "?".to_owned();
     };
     if credit_type == USD_CENTS_CREDIT_TYPE_ID {
@@ -145,15 +207,6 @@ fn group_thousands(number: &str) -> String {
     grouped + rest
 }
 
-fn strings(value: &Value) -> Vec<&str> {
-    value
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
-        .collect()
-}
-
 fn listed(noun: &str, entries: &[&str]) -> String {
     match entries {
         [one] => format!("{noun} {one}"),
@@ -162,15 +215,15 @@ fn listed(noun: &str, entries: &[&str]) -> String {
     }
 }
 
-fn products(value: &Value) -> String {
-    if let Some(specifiers) = value["specifiers"].as_array() {
-        return match specifiers.len() {
+fn products(body: &impl Body) -> String {
+    if let Some(specifiers) = body.count("specifiers") {
+        return match specifiers {
             1 => "the products of 1 specifier".to_owned(),
             count => format!("the products of {count} specifiers"),
         };
     }
-    let ids = strings(&value["applicable_product_ids"]);
-    let tags = strings(&value["applicable_product_tags"]);
+    let ids = body.texts("applicable_product_ids");
+    let tags = body.texts("applicable_product_tags");
     match (ids.is_empty(), tags.is_empty()) {
         (true, true) => "all products".to_owned(),
         (false, true) => listed("product", &ids),
@@ -183,8 +236,8 @@ fn products(value: &Value) -> String {
     }
 }
 
-fn contracts(value: &Value) -> String {
-    let ids = strings(&value["applicable_contract_ids"]);
+fn contracts(body: &impl Body) -> String {
+    let ids = body.texts("applicable_contract_ids");
     if ids.is_empty() {
         "all contracts".to_owned()
     } else {

@@ -28,7 +28,7 @@ use crate::check::{self, Emit, Validated};
 use crate::input::{Input, Received, Shape};
 use crate::issue::{Issue, Segment, Severity};
 use crate::schema::{self, Field};
-use crate::{describe, time, Code, Options};
+use crate::{time, Code, Options};
 use std::borrow::Cow;
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
@@ -555,7 +555,7 @@ pub fn credit_json_schema() -> JsValue {
 #[wasm_bindgen(js_name = describeCredit, skip_typescript)]
 pub fn describe_credit(value: JsValue) -> String {
     with_draft(&value, &JsValue::UNDEFINED, true, |input, options| {
-        describe::describe_report(&check::validate_input(&input, options).into_report())
+        check::validate_input(&input, options).describe()
     })
 }
 
