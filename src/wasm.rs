@@ -27,10 +27,11 @@
 use crate::check::{self, Emit, Validated};
 use crate::input::{Input, Received, Shape};
 use crate::issue::{Issue, Segment, Severity};
-use crate::schema::{self, Field};
+use crate::schema::{self, Field, Kind};
 use crate::{time, Code, Options};
 use std::borrow::Cow;
 use std::cell::Cell;
+use std::sync::OnceLock;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/edge.js")]
@@ -77,13 +78,36 @@ const MESSAGE: usize = 2;
 const ERROR: usize = 3;
 const WARNING: usize = 4;
 
-/// Every table, in the order the draft and result tapes number them.
-const TABLES: &[&[Field]] = &[
-    schema::BODY,
-    schema::ACCESS_SCHEDULE,
-    schema::SCHEDULE_ITEM,
-    schema::SPECIFIER,
-];
+/// Every table with the number of names before its own, in the order the tapes number them:
+/// the order a walk from the body's table finds them. They are found at run time, through the
+/// very references the checker follows: a table written as a constant may be compiled into
+/// several copies (debug builds do), so comparing with `&schema::ACCESS_SCHEDULE` could miss.
+fn tables() -> &'static [(&'static [Field], usize)] {
+    static TABLES: OnceLock<Vec<(&'static [Field], usize)>> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut found: Vec<&'static [Field]> = vec![schema::BODY];
+        let mut next = 0;
+        while let Some(table) = found.get(next).copied() {
+            for field in table {
+                if let Kind::Object(inner) | Kind::Objects(inner) = &field.kind {
+                    if !found.iter().any(|known| std::ptr::eq(*known, *inner)) {
+                        found.push(inner);
+                    }
+                }
+            }
+            next += 1;
+        }
+        let mut before = FIXED_NAMES.len() + Code::ALL.len();
+        found
+            .into_iter()
+            .map(|table| {
+                let numbered = (table, before);
+                before += table.len();
+                numbered
+            })
+            .collect()
+    })
+}
 
 fn fixed_name(name: &str) -> Option<usize> {
     FIXED_NAMES.iter().position(|fixed| *fixed == name)
@@ -101,20 +125,19 @@ fn code_name(code: Code) -> usize {
 }
 
 fn table_number(fields: &'static [Field]) -> usize {
-    TABLES
+    tables()
         .iter()
-        .position(|table| std::ptr::eq(*table, fields))
+        .position(|(table, _)| std::ptr::eq(*table, fields))
         .unwrap_or(0)
 }
 
 /// The name number of entry `index` of the table `fields`.
 fn field_name(fields: &'static [Field], index: usize) -> usize {
-    let before: usize = TABLES
+    let before = tables()
         .iter()
-        .take(table_number(fields))
-        .map(|table| table.len())
-        .sum();
-    FIXED_NAMES.len() + Code::ALL.len() + before + index
+        .find(|(table, _)| std::ptr::eq(*table, fields))
+        .map_or(0, |(_, before)| *before);
+    before + index
 }
 
 /// `{"names":[...],"tables":[[[name, shape, table], ...], ...]}` for `installSchema`. Every
@@ -126,15 +149,15 @@ fn descriptor() -> String {
         .copied()
         .chain(Code::ALL.iter().map(|code| code.as_str()))
         .chain(
-            TABLES
+            tables()
                 .iter()
-                .flat_map(|table| table.iter().map(|field| field.name)),
+                .flat_map(|(table, _)| table.iter().map(|field| field.name)),
         )
         .map(quoted)
         .collect();
-    let tables: Vec<String> = TABLES
+    let tables: Vec<String> = tables()
         .iter()
-        .map(|table| {
+        .map(|(table, _)| {
             let fields: Vec<String> = table
                 .iter()
                 .map(|field| {
