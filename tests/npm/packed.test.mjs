@@ -245,6 +245,8 @@ test('Vite dev server: with the README\'s vite.config.js the wasm loads unbundle
   const dev = spawn(process.execPath, [join(dir, 'node_modules', 'vite', 'bin', 'vite.js'), '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--clearScreen', 'false'], {
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Vite colours its output when CI is set (as CI runs do), which splits the address.
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
   });
   try {
     let output = '';
@@ -252,7 +254,8 @@ test('Vite dev server: with the README\'s vite.config.js the wasm loads unbundle
       const timer = setTimeout(() => reject(new Error(`vite did not start: ${output}`)), 60_000);
       const read = (chunk) => {
         output += chunk;
-        if (output.includes(`127.0.0.1:${port}`)) {
+        // eslint-disable-next-line no-control-regex
+        if (output.replace(/\u001b\[[0-9;]*m/g, '').includes(`127.0.0.1:${port}`)) {
           clearTimeout(timer);
           resolve();
         }
