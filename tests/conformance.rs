@@ -153,16 +153,17 @@ fn every_valid_case_is_a_fixed_point() {
         let name = &case["name"];
         assert!(again.errors.is_empty(), "{name}: {:?}", again.errors);
         assert_eq!(again.value.as_ref(), Some(&value), "{name}");
-        let expected_warnings: Vec<&Issue> = report
-            .warnings
-            .iter()
-            .filter(|w| !matches!(w.code, Code::DuplicateRemoved | Code::UnknownField))
-            .collect();
-        assert_eq!(
-            again.warnings.iter().collect::<Vec<_>>(),
-            expected_warnings,
-            "{name}"
-        );
+        // The warnings that describe the value come back; their places and counts may
+        // differ once blank and repeated entries are gone (`[" ", "x", "x"]` warns not_uuid at
+        // 1 and 2; the value `["x"]` warns once, at 0).
+        let codes = |warnings: &[Issue]| -> BTreeSet<&'static str> {
+            warnings
+                .iter()
+                .filter(|w| !matches!(w.code, Code::DuplicateRemoved | Code::UnknownField))
+                .map(|w| w.code.as_str())
+                .collect()
+        };
+        assert_eq!(codes(&again.warnings), codes(&report.warnings), "{name}");
         assert_eq!(
             serde_json::to_string(&value).ok(),
             serde_json::to_string(&again.value).ok(),
