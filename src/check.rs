@@ -13,7 +13,6 @@ use crate::{Options, Report};
 use indexmap::IndexSet;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 /// What checking one field gave.
 #[derive(Debug)]
@@ -650,8 +649,7 @@ impl<'i, 'o> Walk<'i, 'o> {
 
     fn strings(&mut self, entries: &'i [Input<'_>], rule: Entry) -> Outcome<'i> {
         let errors_before = self.errors;
-        // Insertion order is the output order; a set that keeps it needs no second copy.
-        let mut kept: IndexSet<Cow<'i, str>> = IndexSet::new();
+        let mut kept: Kept<Cow<'i, str>> = Kept::default();
         let mut repeated = 0usize;
         for (index, entry) in entries.iter().enumerate() {
             let text = match entry {
@@ -690,7 +688,7 @@ impl<'i, 'o> Walk<'i, 'o> {
             // Entries in error still make the field given (a specifier is then not empty).
             (true, true) => Outcome::Invalid,
             (true, false) => Outcome::Absent,
-            (false, _) => Outcome::Valid(Norm::Strings(kept.into_iter().collect())),
+            (false, _) => Outcome::Valid(Norm::Strings(kept.into_vec())),
         }
     }
 
@@ -702,7 +700,7 @@ impl<'i, 'o> Walk<'i, 'o> {
     ) -> Outcome<'i> {
         let errors_before = self.errors;
         let mut kept: Vec<(&'i str, &'i str)> = Vec::new();
-        let mut seen: HashSet<&str> = HashSet::new();
+        let mut seen: Kept<&str> = Kept::default();
         let mut repeated = 0usize;
         for (order, (raw_key, value)) in entries.iter().enumerate() {
             let text = match value {
@@ -945,6 +943,56 @@ fn is_blank(value: &Input<'_>) -> bool {
     }
 }
 
+/// Distinct values in first-seen order. A form's arrays and maps hold a few entries, where
+/// looking through them beats hashing (SipHash showed in profiles); past
+/// [`Kept::FEW`] a set that keeps insertion order takes over, so 10,000 entries stay linear.
+enum Kept<T> {
+    Few(Vec<T>),
+    Many(IndexSet<T>),
+}
+
+impl<T> Default for Kept<T> {
+    fn default() -> Self {
+        Kept::Few(Vec::new())
+    }
+}
+
+impl<T: Eq + std::hash::Hash> Kept<T> {
+    const FEW: usize = 16;
+
+    /// Keeps `value` unless an equal one is kept already; tells whether it was new.
+    fn insert(&mut self, value: T) -> bool {
+        match self {
+            Kept::Few(values) if values.contains(&value) => false,
+            Kept::Few(values) if values.len() < Self::FEW => {
+                values.push(value);
+                true
+            }
+            Kept::Few(values) => {
+                let mut set: IndexSet<T> = values.drain(..).collect();
+                set.insert(value);
+                *self = Kept::Many(set);
+                true
+            }
+            Kept::Many(set) => set.insert(value),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        match self {
+            Kept::Few(values) => values.is_empty(),
+            Kept::Many(set) => set.is_empty(),
+        }
+    }
+
+    fn into_vec(self) -> Vec<T> {
+        match self {
+            Kept::Few(values) => values,
+            Kept::Many(set) => set.into_iter().collect(),
+        }
+    }
+}
+
 /// Lowercases ASCII letters, copying only when there is one to change.
 fn ascii_lowercase(text: &str) -> Cow<'_, str> {
     if text.bytes().any(|byte| byte.is_ascii_uppercase()) {
@@ -1134,6 +1182,15 @@ mod tests {
             let report = validate_input(&input, &Options::default()).into_report();
             assert_eq!(validated.describe(), describe::describe_report(&report));
         }
+    }
+
+    #[test]
+    fn kept_values_keep_first_seen_order_across_the_switch_to_a_set() {
+        let mut kept = Kept::default();
+        let values: Vec<usize> = (0..40).chain(0..40).chain([7, 39, 40]).collect();
+        let new: Vec<bool> = values.iter().map(|&value| kept.insert(value)).collect();
+        assert_eq!(new.iter().filter(|&&new| new).count(), 41);
+        assert_eq!(kept.into_vec(), (0..41).collect::<Vec<_>>());
     }
 
     #[test]
