@@ -146,13 +146,9 @@ impl Validated<'_> {
 
     /// Writes the normalized body, if there is one, to `out`.
     #[cfg(target_arch = "wasm32")]
-    pub(crate) fn emit_value<E: Emit>(&self, out: &mut E) -> bool {
-        match &self.body {
-            Some(body) => {
-                emit_object(body, out);
-                true
-            }
-            None => false,
+    pub(crate) fn emit_value<E: Emit>(&self, out: &mut E) {
+        if let Some(body) = &self.body {
+            emit_object(body, out);
         }
     }
 }

@@ -86,13 +86,18 @@ pub struct Report {
 impl Report {
     /// Errors, then warnings, whose pointer or a related pointer is `pointer` or below it.
     pub fn issues_at(&self, pointer: &str) -> Vec<Issue> {
-        self.errors
-            .iter()
-            .chain(self.warnings.iter())
-            .filter(|issue| issue.concerns(pointer))
-            .cloned()
-            .collect()
+        issues_at(&self.errors, &self.warnings, pointer)
     }
+}
+
+/// Errors, then warnings, whose pointer or a related pointer is `pointer` or below it.
+pub(crate) fn issues_at(errors: &[Issue], warnings: &[Issue], pointer: &str) -> Vec<Issue> {
+    errors
+        .iter()
+        .chain(warnings)
+        .filter(|issue| issue.concerns(pointer))
+        .cloned()
+        .collect()
 }
 
 /// Validates and normalizes a draft given as a JSON value.
@@ -132,16 +137,27 @@ pub(crate) fn validate_json_with<R>(
 /// Validates JSON text given as any [`Source`]: a value that is not a string is
 /// `invalid_type` at `""` (what `validateCreditJson` answers for a non-string).
 pub fn validate_json_source<'a, S: Source<'a>>(json: S, options: &Options) -> Report {
-    match input::read_scalar(&json) {
-        Input::String(text) => validate_json(&text, options),
-        other => check::whole_body_error(
+    validate_json_input(input::read_scalar(&json), options, |validated| {
+        validated.into_report()
+    })
+}
+
+/// [`validate_json_with`] for a value read as a scalar: text is JSON to read, anything else
+/// is `invalid_type` at `""`.
+pub(crate) fn validate_json_input<R>(
+    json: Input<'_>,
+    options: &Options,
+    finish: impl FnOnce(check::Validated<'_>) -> R,
+) -> R {
+    match json {
+        Input::String(text) => validate_json_with(&text, options, finish),
+        other => finish(check::whole_body_error(
             Code::InvalidType,
             Params::new()
                 .with("expected", "string")
                 .with("received", other.received().as_str()),
             options,
-        )
-        .into_report(),
+        )),
     }
 }
 

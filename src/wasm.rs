@@ -531,17 +531,8 @@ pub fn validate_credit(draft: JsValue, options: JsValue) -> JsValue {
 /// Validates a draft given as JSON text; a non-string is `invalid_type` at `""`.
 #[wasm_bindgen(js_name = validateCreditJson, skip_typescript)]
 pub fn validate_credit_json(json: JsValue, options: JsValue) -> JsValue {
-    with_draft(&json, &options, false, |input, options| match input {
-        Input::String(text) => {
-            crate::validate_json_with(&text, options, |validated| report_value(&validated))
-        }
-        other => report_value(&check::whole_body_error(
-            Code::InvalidType,
-            crate::Params::new()
-                .with("expected", "string")
-                .with("received", other.received().as_str()),
-            options,
-        )),
+    with_draft(&json, &options, false, |input, options| {
+        crate::validate_json_input(input, options, |validated| report_value(&validated))
     })
 }
 
@@ -552,13 +543,7 @@ pub fn validate_field(draft: JsValue, pointer: JsValue, options: JsValue) -> JsV
     let pointer = pointer.as_string().unwrap_or_default();
     with_draft(&draft, &options, true, |input, options| {
         let validated = check::validate_input(&input, options);
-        let under: Vec<Issue> = validated
-            .errors
-            .iter()
-            .chain(&validated.warnings)
-            .filter(|issue| issue.concerns(&pointer))
-            .cloned()
-            .collect();
+        let under = crate::issues_at(&validated.errors, &validated.warnings, &pointer);
         let mut tape = ResultTape::new();
         tape.issues(&under);
         tape.finish()

@@ -18,6 +18,10 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::{FileFailurePersistence, RngSeed, TestCaseError, TestRng, TestRunner};
 use serde_json::{Map, Number, Value};
+use support::uuid_shaped;
+
+#[path = "support/fixed_point.rs"]
+mod support;
 
 /// 2025-12-01T00:00:00Z: some generated items end before it (`ends_in_past`), most after.
 const NOW: i64 = 1_764_547_200;
@@ -279,14 +283,6 @@ fn upper_uuid(text: &str) -> String {
     } else {
         text.to_owned()
     }
-}
-
-fn uuid_shaped(text: &str) -> bool {
-    text.len() == 36
-        && text.bytes().enumerate().all(|(index, byte)| match index {
-            8 | 13 | 18 | 23 => byte == b'-',
-            _ => byte.is_ascii_hexdigit(),
-        })
 }
 
 fn same(text: &str) -> String {
@@ -768,69 +764,9 @@ fn consistent(draft: &Value, report: &Report, options: &Options) -> Checked {
     Ok(())
 }
 
-/// SPEC section 4: the value validates again with no errors, the same value and the same
-/// JSON text, and with the warnings that describe the value itself (`duplicate_removed` and
-/// allowed `unknown_field` do not come back; `not_uuid` comes back on the value's entries). Through its JSON text too: what a server receives when the browser
-/// posts the value.
+/// SPEC section 4 (see `tests/support/fixed_point.rs`, shared with the fuzz target).
 fn fixed_point(report: &Report, options: &Options) -> Checked {
-    let Some(value) = &report.value else {
-        return Ok(());
-    };
-    let again = validate(value, options);
-    prop_assert!(
-        again.errors.is_empty(),
-        "not a fixed point: {:?}\nvalue {}",
-        keys(&again.errors),
-        value
-    );
-    prop_assert_eq!(again.value.as_ref(), Some(value), "the value changed");
-    let text = serde_json::to_string(value).unwrap_or_default();
-    prop_assert_eq!(serde_json::to_string(&again.value).ok(), Some(text.clone()));
-    // `not_uuid` sits on contract id entries, which normalization may drop (blank) or remove
-    // (repeated): it comes back once per entry of the value that is not UUID-shaped.
-    let others = |issues: &[Issue]| -> Vec<Issue> {
-        issues
-            .iter()
-            .filter(|w| {
-                !matches!(
-                    w.code,
-                    Code::DuplicateRemoved | Code::UnknownField | Code::NotUuid
-                )
-            })
-            .cloned()
-            .collect()
-    };
-    prop_assert_eq!(
-        others(&again.warnings),
-        others(&report.warnings),
-        "warnings of {}",
-        value
-    );
-    let not_uuid: Vec<String> = again
-        .warnings
-        .iter()
-        .filter(|w| w.code == Code::NotUuid)
-        .map(|w| w.pointer.clone())
-        .collect();
-    let expected: Vec<String> = value
-        .get("applicable_contract_ids")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .enumerate()
-        .filter(|(_, id)| !id.as_str().is_some_and(uuid_shaped))
-        .map(|(index, _)| format!("/applicable_contract_ids/{index}"))
-        .collect();
-    prop_assert_eq!(not_uuid, expected, "not_uuid of {}", value);
-    let through_text = validate_json(&text, options);
-    prop_assert_eq!(
-        through_text.value.as_ref(),
-        Some(value),
-        "the value's JSON text normalizes to another value: {}",
-        text
-    );
-    prop_assert_eq!(&through_text, &again);
-    Ok(())
+    support::fixed_point(report, options).map_err(TestCaseError::fail)
 }
 
 /// The JSON text entry point gives the report of the value entry point, compact or pretty.

@@ -1,33 +1,32 @@
 //! `js/types.d.ts` and `js/credit.schema.json` are generated from the field table; this keeps
 //! the committed files current (`UPDATE_TYPES=1 cargo test --test typescript` rewrites them).
 
-#[test]
-fn js_types_match_the_field_table() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("js/types.d.ts");
-    let generated = credit_rules::typescript::declarations();
+/// The committed file at `path` (from the crate root) is `generated`; with `UPDATE_TYPES` set
+/// it is written first.
+fn is_current(path: &str, generated: &str) {
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
     if std::env::var_os("UPDATE_TYPES").is_some() {
-        std::fs::write(&path, &generated).expect("write js/types.d.ts");
+        std::fs::write(&file, generated).expect("write the generated file");
     }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    let committed = std::fs::read_to_string(&file).unwrap_or_default();
     assert!(
         committed == generated,
-        "js/types.d.ts is stale: run UPDATE_TYPES=1 cargo test --test typescript"
+        "{path} is stale: run UPDATE_TYPES=1 cargo test --test typescript"
     );
+}
+
+#[test]
+fn js_types_match_the_field_table() {
+    is_current("js/types.d.ts", &credit_rules::typescript::declarations());
 }
 
 /// The wasm module hands out this text rather than building the schema at run time, which
 /// keeps the JSON Schema builder out of the wasm.
 #[test]
 fn js_schema_matches_the_field_table() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("js/credit.schema.json");
-    let generated = credit_rules::json_schema::credit_json_schema().to_string();
-    if std::env::var_os("UPDATE_TYPES").is_some() {
-        std::fs::write(&path, &generated).expect("write js/credit.schema.json");
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == generated,
-        "js/credit.schema.json is stale: run UPDATE_TYPES=1 cargo test --test typescript"
+    is_current(
+        "js/credit.schema.json",
+        &credit_rules::json_schema::credit_json_schema().to_string(),
     );
 }
 

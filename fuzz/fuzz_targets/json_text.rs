@@ -11,8 +11,11 @@
 #![no_main]
 
 use chrono::{TimeZone, Utc};
-use credit_rules::{validate, validate_json, Code, Issue, Options, Report, Severity};
+use credit_rules::{validate, validate_json, Code, Options, Report, Severity};
 use libfuzzer_sys::fuzz_target;
+
+#[path = "../../tests/support/fixed_point.rs"]
+mod fixed_point;
 
 fuzz_target!(|data: &[u8]| {
     let options = Options {
@@ -37,64 +40,9 @@ fn check(text: &str, options: &Options) {
         assert_eq!(report.errors.len(), 1);
         assert_eq!(report.errors[0].code, Code::InvalidJson);
     }
-    if let Some(value) = &report.value {
-        let value_text = serde_json::to_string(value).expect("a value serializes");
-        let again = validate_json(&value_text, options);
-        assert!(
-            again.errors.is_empty(),
-            "not a fixed point: {:?}",
-            again.errors
-        );
-        assert_eq!(again.value.as_ref(), Some(value), "value changed");
-        let again_text = serde_json::to_string(&again.value).expect("a value serializes");
-        assert_eq!(value_text, again_text, "JSON text changed");
-        // The warnings that describe the value come back; `duplicate_removed` and allowed
-        // `unknown_field` do not (SPEC section 4). `not_uuid` sits on contract id entries, which
-        // normalization may drop (blank) or remove (repeated): it comes back once per entry of
-        // the value that is not UUID-shaped, at that entry.
-        let others = |issues: &[Issue]| -> Vec<Issue> {
-            issues
-                .iter()
-                .filter(|w| {
-                    !matches!(
-                        w.code,
-                        Code::DuplicateRemoved | Code::UnknownField | Code::NotUuid
-                    )
-                })
-                .cloned()
-                .collect()
-        };
-        assert_eq!(
-            others(&again.warnings),
-            others(&report.warnings),
-            "warnings changed"
-        );
-        let not_uuid: Vec<String> = again
-            .warnings
-            .iter()
-            .filter(|w| w.code == Code::NotUuid)
-            .map(|w| w.pointer.clone())
-            .collect();
-        let expected: Vec<String> = value
-            .get("applicable_contract_ids")
-            .and_then(|ids| ids.as_array())
-            .into_iter()
-            .flatten()
-            .enumerate()
-            .filter(|(_, id)| !id.as_str().is_some_and(is_uuid))
-            .map(|(index, _)| format!("/applicable_contract_ids/{index}"))
-            .collect();
-        assert_eq!(not_uuid, expected, "not_uuid warnings of the value");
+    if let Err(problem) = fixed_point::fixed_point(&report, options) {
+        panic!("{problem}");
     }
-}
-
-/// `8-4-4-4-12` hexadecimal digits.
-fn is_uuid(text: &str) -> bool {
-    text.len() == 36
-        && text.bytes().enumerate().all(|(index, byte)| match index {
-            8 | 13 | 18 | 23 => byte == b'-',
-            _ => byte.is_ascii_hexdigit(),
-        })
 }
 
 fn consistent(report: &Report, allow_unknown_fields: bool) {

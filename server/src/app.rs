@@ -89,17 +89,10 @@ pub fn router(config: &Config) -> Result<Router, String> {
 }
 
 async fn create(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Response {
-    if let Err(response) = state.authorize(&headers) {
-        return refuse_unread(&headers, body, response).await;
-    }
-    let bytes = match read_body(&headers, body).await {
+    let bytes = match accepted_body(&state, &headers, body).await {
         Ok(bytes) => bytes,
         Err(response) => return response,
     };
-    // Checked once the body is read, so that the client is listening when the 415 comes.
-    if let Err(response) = json_content_type(&headers) {
-        return response;
-    }
     let report = match std::str::from_utf8(&bytes) {
         Ok(text) => credit_rules::validate_json(text, &Options::default()),
         Err(error) => not_utf8_report(&error),
@@ -127,17 +120,10 @@ async fn create(State(state): State<AppState>, headers: HeaderMap, body: Body) -
 
 async fn list(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Response {
     const SHAPE: &str = r#"{"customer_id": "<uuid>"}"#;
-    if let Err(response) = state.authorize(&headers) {
-        return refuse_unread(&headers, body, response).await;
-    }
-    let bytes = match read_body(&headers, body).await {
+    let bytes = match accepted_body(&state, &headers, body).await {
         Ok(bytes) => bytes,
         Err(response) => return response,
     };
-    // Checked once the body is read, so that the client is listening when the 415 comes.
-    if let Err(response) = json_content_type(&headers) {
-        return response;
-    }
     let mut request = match serde_json::from_slice::<Value>(&bytes) {
         Ok(Value::Object(request)) => request,
         Ok(_) => return bad_request(format!("The body must be a JSON object like {SHAPE}.")),
@@ -360,6 +346,22 @@ fn declared_length(headers: &HeaderMap) -> Option<usize> {
 /// `response`, sent once the unread body has been read and thrown away (up to
 /// [`DRAIN_LIMIT`] bytes), so that a client still sending gets its 401 rather than a reset.
 /// Nothing is kept: an unauthenticated client costs reading at most that much, no memory.
+/// The body of an API request: the token checked (a refused body is drained first), the
+/// body read within its limit, then its content type checked.
+async fn accepted_body(
+    state: &AppState,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<Bytes, Response> {
+    if let Err(response) = state.authorize(headers) {
+        return Err(refuse_unread(headers, body, response).await);
+    }
+    let bytes = read_body(headers, body).await?;
+    // Checked once the body is read, so that the client is listening when the 415 comes.
+    json_content_type(headers)?;
+    Ok(bytes)
+}
+
 async fn refuse_unread(headers: &HeaderMap, body: Body, response: Response) -> Response {
     if declared_length(headers).is_none_or(|length| length <= DRAIN_LIMIT) {
         discard(body, DRAIN_LIMIT).await;
