@@ -11,12 +11,15 @@
     )
 )]
 
+extern crate alloc;
+
 mod check;
 pub mod describe;
 mod input;
 pub mod issue;
 pub mod json_schema;
 pub mod schema;
+mod sort;
 mod time;
 pub mod typescript;
 #[cfg(target_arch = "wasm32")]
