@@ -1,0 +1,48 @@
+// The size budget of issue 10 on the built pkg/: what a page downloads for
+//   import init, { validateCredit } from 'credit-rules'
+// once esbuild has bundled it (minified, tree-shaken, ESM, browser): the bundled JS and the wasm
+// at most 30,000 bytes gzip -9, read both ways: each file gzipped alone (as a server sends
+// them) and added up, and the two gzipped together in one stream (neither is always the
+// larger). The bundling and counting are bench/lib/bundle.mjs, which the bench prints from too
+// (it needs only the root's esbuild). No timing here: sizes only.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { SHIPPED_BUDGET, ZOD_SIZE, describeShipped, shippedSize } from '../../bench/lib/bundle.mjs';
+
+const pkgDir = fileURLToPath(new URL('../../pkg/', import.meta.url));
+const shipped = await shippedSize(pkgDir);
+
+test(`the wasm and the bundled JS of one import, each gzip -9 alone, add up to at most ${SHIPPED_BUDGET} bytes`, (t) => {
+  for (const line of describeShipped(shipped)) t.diagnostic(line);
+  const left = ZOD_SIZE - shipped.total.larger;
+  t.diagnostic(`the larger reading against Zod 4's ${ZOD_SIZE}: ${left >= 0 ? `${left} bytes to spare` : `${-left} bytes over`} (esbuild ${shipped.esbuild})`);
+  assert.ok(
+    shipped.total.separately <= SHIPPED_BUDGET,
+    `shipped ${shipped.total.separately} bytes (JS ${shipped.js.gzip} + wasm ${shipped.wasm.gzip} gzip -9), ` +
+      `${shipped.total.separately - SHIPPED_BUDGET} over the budget of ${SHIPPED_BUDGET}`,
+  );
+});
+
+test(`the wasm and the bundled JS of one import, gzip -9 together, are at most ${SHIPPED_BUDGET} bytes`, () => {
+  assert.ok(
+    shipped.total.together <= SHIPPED_BUDGET,
+    `shipped ${shipped.total.together} bytes gzipped together, ${shipped.total.together - SHIPPED_BUDGET} over the budget of ${SHIPPED_BUDGET}`,
+  );
+});
+
+test('the bundle holds neither the German catalog nor the JSON Schema, which the import does not use', (t) => {
+  t.diagnostic(`package files in the bundle: ${shipped.files.map((f) => f.file).join(', ')}`);
+  assert.equal(shipped.germanCatalog, false, 'messages/de.js is in the bundle');
+  assert.deepEqual(shipped.jsonSchema.files, [], 'a JSON file or JSON Schema module is in the bundle');
+  assert.equal(shipped.jsonSchema.inJs, false, 'the bundled JS holds a JSON Schema ($schema URL)');
+});
+
+test('the wasm, which counts toward the budget, does not hold the JSON Schema', () => {
+  assert.equal(shipped.jsonSchema.inWasm, false, 'credit_rules_bg.wasm holds a JSON Schema ($schema URL)');
+});
+
+test('the bundle still finds the wasm: the glue keeps new URL(wasm, import.meta.url)', (t) => {
+  for (const warning of shipped.warnings) t.diagnostic(`esbuild warning: ${warning}`);
+  assert.ok(shipped.wasmUrlKept, 'the bundled glue no longer has new URL("credit_rules_bg.wasm", import.meta.url)');
+});
