@@ -1,6 +1,7 @@
 // Before and after: node bench/compare.mjs BEFORE/results.json AFTER/results.json
 // Prints our two entry points before and after (the peers and the floor too: they did not
-// change, so their drift shows how noisy the machine was), sizes and startup.
+// change, so their drift shows how noisy the machine was), sizes (the shipped figure of issue 10
+// where both runs have it) and startup. For before and after timed run against run: ab.mjs.
 import { readFileSync } from 'node:fs';
 import { formatNs, table } from './lib/report.mjs';
 
@@ -35,6 +36,7 @@ const startup = (r) => [r.startup.node.initMs, r.startup.chromium?.initMs];
 const [nodeBefore, chromiumBefore] = startup(before);
 const [nodeAfter, chromiumAfter] = startup(after);
 const ms = (v) => (v === undefined ? '-' : `${v.toFixed(2)} ms`);
+const bytes = (v) => (v === undefined ? '-' : `${v} B`);
 console.log(
   `\n${table(
     ['', 'before', 'after'],
@@ -42,6 +44,9 @@ console.log(
       ['wasm raw', `${before.size.wasmRaw} B`, `${after.size.wasmRaw} B`],
       ['wasm gzip -9', `${before.size.wasmGzip} B`, `${after.size.wasmGzip} B`],
       ['JS glue gzip -9', `${before.size.glueGzip} B`, `${after.size.glueGzip} B`],
+      ['shipped: bundled JS gzip -9', bytes(before.shipped?.js.gzip), bytes(after.shipped?.js.gzip)],
+      ['shipped: total, each alone', bytes(before.shipped?.total.separately), bytes(after.shipped?.total.separately)],
+      ['shipped: total, together', bytes(before.shipped?.total.together), bytes(after.shipped?.total.together)],
       ['compile+instantiate, Node', ms(nodeBefore), ms(nodeAfter)],
       ['compile+instantiate, Chromium', ms(chromiumBefore), ms(chromiumAfter)],
     ],

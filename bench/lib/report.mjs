@@ -9,10 +9,10 @@ export function formatNs(ns) {
 
 const pad = (text, width, right = false) => (right ? String(text).padStart(width) : String(text).padEnd(width));
 
-/** A plain text table: `rows` are arrays of cells, the first column left-aligned. */
-export function table(header, rows) {
+/** A plain text table: `rows` are arrays of cells, the first `left` columns left-aligned. */
+export function table(header, rows, left = 1) {
   const widths = header.map((h, i) => Math.max(String(h).length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) => cells.map((c, i) => pad(c, widths[i], i > 0)).join('  ');
+  const line = (cells) => cells.map((c, i) => pad(c, widths[i], i >= left)).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 

@@ -58,22 +58,26 @@ export function withCustomSection(bytes, index) {
   return out;
 }
 
-/** Median ms of compile + instantiate in Node: the default (async) init and initSync, fresh each time. */
-export async function nodeInstantiate(pkgDir, count) {
+/**
+ * Median ms of compile + instantiate in Node: the default (async) init and initSync, fresh each
+ * time. `salt` makes the bytes differ from those of an earlier call in the same process (V8's
+ * wasm module cache is shared by the process's isolates, workers included).
+ */
+export async function nodeInstantiate(pkgDir, count, salt = '') {
   const bytes = new Uint8Array(readFileSync(join(pkgDir, 'credit_rules_bg.wasm')));
   const glue = pathToFileURL(join(pkgDir, 'credit_rules.js')).href;
   const init = [];
   const initSync = [];
   for (let i = 0; i < count; i += 1) {
     // A fresh copy of the glue (its own `wasm` slot), imported before the clock starts.
-    const asyncGlue = await import(`${glue}?async=${i}`);
-    const module = withCustomSection(bytes, 2 * i);
+    const asyncGlue = await import(`${glue}?async=${salt}${i}`);
+    const module = withCustomSection(bytes, `${salt}${2 * i}`);
     let start = performance.now();
     await asyncGlue.default({ module_or_path: module });
     init.push(performance.now() - start);
 
-    const syncGlue = await import(`${glue}?sync=${i}`);
-    const syncModule = withCustomSection(bytes, 2 * i + 1);
+    const syncGlue = await import(`${glue}?sync=${salt}${i}`);
+    const syncModule = withCustomSection(bytes, `${salt}${2 * i + 1}`);
     start = performance.now();
     syncGlue.initSync({ module: syncModule });
     initSync.push(performance.now() - start);

@@ -1,5 +1,6 @@
 // The timing loop: calibrate (which warms up), then several runs of at least `minRunMs` each;
 // the figure is the median of the runs' ns per call.
+import { cpus } from 'node:os';
 
 let sink = 0;
 
@@ -42,4 +43,15 @@ export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** The share of CPU time other processes used over `ms` (the load average lags by a minute). */
+export async function busyShare(ms) {
+  const total = (list) => list.reduce((sum, cpu) => sum + Object.values(cpu.times).reduce((a, b) => a + b, 0), 0);
+  const idle = (list) => list.reduce((sum, cpu) => sum + cpu.times.idle, 0);
+  const before = cpus();
+  await new Promise((done) => setTimeout(done, ms));
+  const after = cpus();
+  const elapsed = total(after) - total(before);
+  return elapsed > 0 ? 1 - (idle(after) - idle(before)) / elapsed : 0;
 }
