@@ -3,8 +3,10 @@
 // Crossing the boundary once per value is what made calls slow, so values cross in bulk:
 // `readDraft` walks a draft along the schema in one pass and writes a flat tape (numbers in a
 // Float64Array, all text in one string), and `build` turns the tape Rust writes back into
-// plain JS values. Rust owns the schema and the rules; it hands the field tables over once
-// (`installSchema`), so this file never lists a field.
+// plain JS values, rendering each issue's message from its code and params. Rust owns the
+// schema, the rules and the catalog: the block between the markers below is generated from
+// src/boundary.rs (tests/boundary.rs keeps it current), so this file never lists a field, an
+// opcode or a message.
 //
 // Every read that can run user code (a getter, a Proxy trap, `Array.isArray` or
 // `Object.getPrototypeOf` on a revoked Proxy, `Object.keys`) sits in a try block: a throw
@@ -14,7 +16,8 @@
 // The tape formats are documented once, in src/wasm.rs, next to the Rust half that reads and
 // writes them.
 
-// Draft tape: value ops.
+// ---- generated from src/boundary.rs by `UPDATE_TYPES=1 cargo test --test boundary`; do not edit
+// Draft tape ops.
 const UNDEFINED = 0;
 const NULL = 1;
 const FALSE = 2;
@@ -26,22 +29,82 @@ const OTHER = 7;
 const ARRAY = 8;
 const OBJECT = 9;
 const TOO_MANY = 10;
-
-// `received` codes, in the order of Rust's `Received`.
+const NOW_NONE = 0;
+const NOW_TEXT = 1;
+const NOW_DATE = 2;
+// Result tape ops.
+const B_TEXT = 0;
+const B_NUMBER = 1;
+const B_ARRAY = 2;
+const B_OBJECT = 3;
+const B_ISSUE = 8;
+const B_REPORT = 9;
+const B_MAP = 10;
+// `received` codes.
+const R_NULL = 0;
+const R_UNDEFINED = 1;
+const R_BOOLEAN = 2;
+const R_NUMBER = 3;
+const R_BIGINT = 4;
+const R_STRING = 5;
+const R_SYMBOL = 6;
+const R_FUNCTION = 7;
 const R_ARRAY = 8;
 const R_OBJECT = 9;
+const R_DATE = 10;
 const R_INSTANCE = 11;
 const R_UNREADABLE = 12;
-const R_BY_TYPE = { bigint: 4, symbol: 6, function: 7 };
-
-// Shapes, as src/wasm.rs numbers them.
+// Shapes.
 const SCALAR = 0;
 const OBJECT_SHAPE = 1;
 const OBJECTS = 2;
 const STRINGS = 3;
 const MAP = 4;
-
 const MAX_ENTRIES = 10000;
+// The names the result tape writes by number.
+const NAMES = ["code", "severity", "error", "warning", "expected", "received", "suggestion", "reason", "max", "part", "allowed", "with", "count", "detail", "invalid_json", "invalid_type", "required", "unknown_field", "invalid_uuid", "invalid_timestamp", "not_hour_aligned", "invalid_range", "not_finite", "not_positive", "empty", "too_long", "too_many", "invalid_enum", "conflict", "ends_in_past", "overlapping_schedule", "fractional_cents", "negative_priority", "not_uuid", "duplicate_removed", "customer_id", "product_id", "priority", "access_schedule", "name", "description", "applicable_contract_ids", "applicable_product_ids", "applicable_product_tags", "specifiers", "custom_fields", "rate_type", "uniqueness_key", "netsuite_sales_order_id", "salesforce_opportunity_id", "credit_type_id", "schedule_items", "product_id", "product_tags", "pricing_group_values", "presentation_group_values", "amount", "starting_at", "ending_before"];
+// Each table's fields: [name, shape, table of the entries].
+const TABLES = [
+  [["customer_id", 0, 0], ["product_id", 0, 0], ["priority", 0, 0], ["access_schedule", 1, 1], ["name", 0, 0], ["description", 0, 0], ["applicable_contract_ids", 3, 0], ["applicable_product_ids", 3, 0], ["applicable_product_tags", 3, 0], ["specifiers", 2, 2], ["custom_fields", 4, 0], ["rate_type", 0, 0], ["uniqueness_key", 0, 0], ["netsuite_sales_order_id", 0, 0], ["salesforce_opportunity_id", 0, 0]],
+  [["credit_type_id", 0, 0], ["schedule_items", 2, 3]],
+  [["product_id", 0, 0], ["product_tags", 3, 0], ["pricing_group_values", 4, 0], ["presentation_group_values", 4, 0]],
+  [["amount", 0, 0], ["starting_at", 0, 0], ["ending_before", 0, 0]],
+];
+// The rules: [code, severity, default message].
+const CATALOG = [
+  ["invalid_json", "error", "The text is not valid JSON."],
+  ["invalid_type", "error", "Expected {expected}, received {received}."],
+  ["required", "error", "This field is required."],
+  ["unknown_field", "error", "Unknown field."],
+  ["invalid_uuid", "error", "Enter a UUID, like 13117714-3f05-48e5-a6e9-a66093f13b4d."],
+  ["invalid_timestamp", "error", "Enter a date and time with a time zone, like 2026-01-01T00:00:00Z."],
+  ["not_hour_aligned", "error", "Must be on the hour: minutes and seconds zero in UTC."],
+  ["invalid_range", "error", "Must be later than the start."],
+  ["not_finite", "error", "Must be a finite number."],
+  ["not_positive", "error", "Must be greater than 0."],
+  ["empty", "error", "Must not be empty."],
+  ["too_long", "error", "Must be at most {max} characters."],
+  ["too_many", "error", "Must have at most {max} entries."],
+  ["invalid_enum", "error", "Must be one of {allowed}."],
+  ["conflict", "error", "Use either specifiers or {with}, not both."],
+  ["ends_in_past", "warning", "This schedule item ends in the past."],
+  ["overlapping_schedule", "warning", "Overlaps the schedule item at index {with}."],
+  ["fractional_cents", "warning", "USD amounts are in cents; this is not a whole number of cents."],
+  ["negative_priority", "warning", "Priority is negative; lower priorities are consumed first."],
+  ["not_uuid", "warning", "This does not look like a contract id (a UUID)."],
+  ["duplicate_removed", "warning", "Removed {count} repeated entries."],
+];
+// Default messages that a param changes: [code, [[param, value?]...], template].
+const VARIANTS = [
+  ["unknown_field", [["suggestion"]], "Unknown field; did you mean {suggestion}?"],
+  ["invalid_timestamp", [["reason", "missing_offset"]], "Add a time zone, like Z or +02:00: a date and time without one is ambiguous."],
+  ["invalid_type", [["expected", "number"], ["received", "string"]], "Enter a number, like 1000: digits with an optional decimal point, no commas or currency signs."],
+  ["too_long", [["part"]], "The {part} must be at most {max} characters."],
+  ["duplicate_removed", [["count", 1]], "Removed 1 repeated entry."],
+];
+// ---- end of the generated block
+
+const R_BY_TYPE = { bigint: R_BIGINT, symbol: R_SYMBOL, function: R_FUNCTION };
 const objectPrototype = Object.prototype;
 const hasOwn = Object.prototype.hasOwnProperty;
 const getTime = Date.prototype.getTime;
@@ -50,19 +113,13 @@ const wellFormed =
     ? (text) => (text.isWellFormed() ? text : text.toWellFormed())
     : (text) => text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 
-let tables = null;
-let names = null;
-
-/** Receives the field tables and the names Rust writes by number (see src/wasm.rs). */
-export function installSchema(descriptor) {
-  const parsed = JSON.parse(descriptor);
-  names = parsed.names;
-  tables = parsed.tables.map((fields) => {
-    const index = new Map();
-    fields.forEach(([name], at) => index.set(name, at));
-    return { index, shapes: fields.map((field) => field[1]), subs: fields.map((field) => field[2]) };
-  });
-}
+const tables = TABLES.map((fields) => ({
+  index: new Map(fields.map(([name], at) => [name, at])),
+  shapes: fields.map((field) => field[1]),
+  subs: fields.map((field) => field[2]),
+}));
+const names = NAMES;
+const templates = new Map(CATALOG.map(([code, , message]) => [code, message]));
 
 /** One draft being written: ops in a growable Float64Array and the text. The module keeps
  * one for reuse; a getter that calls back into the module while it is in use gets a fresh
@@ -238,28 +295,29 @@ class Tape {
     }
   }
 
-  /** Options: `now` (text, a Date, or nothing), `allowUnknownFields`, and `messages`. */
+  /** Options: `now` (text, a Date, or nothing) and `allowUnknownFields` go on the tape;
+   * `messages` stay here, for rendering. */
   options(options) {
+    this.messages = null;
     if (!isPlainObject(options)) {
-      this.push(0);
-      this.push(0);
+      this.push(NOW_NONE);
       this.push(0);
       return;
     }
     const now = read(options, 'now');
     if (typeof now === 'string') {
-      this.push(1);
+      this.push(NOW_TEXT);
       this.text(now);
     } else if (now !== undefined && now !== null && typeof now === 'object' && !isPlainObject(now)) {
       let time;
       try {
         time = getTime.call(now);
-        this.push2(2, time);
+        this.push2(NOW_DATE, time);
       } catch {
-        this.push(0);
+        this.push(NOW_NONE);
       }
     } else {
-      this.push(0);
+      this.push(NOW_NONE);
     }
     this.push(read(options, 'allowUnknownFields') === true ? 1 : 0);
     const messages = read(options, 'messages');
@@ -271,13 +329,13 @@ class Tape {
         keys = [];
       }
     }
-    const templates = [];
     for (const key of keys) {
       const template = read(messages, key);
-      if (typeof template === 'string') templates.push(key, template);
+      if (typeof template === 'string') {
+        if (this.messages === null) this.messages = new Map();
+        this.messages.set(key, template);
+      }
     }
-    this.push(templates.length / 2);
-    for (const text of templates) this.text(text);
   }
 }
 
@@ -304,6 +362,9 @@ const shared = new Tape();
 const encoder = new TextEncoder();
 let lastOps = null;
 let lastText = '';
+/** The message templates of the call whose tape was read last (set after its walk, so a
+ * getter that validates again while the draft is read does not leave its own behind). */
+let overrides = null;
 
 /** Writes options, then `draft` read as a body (`asBody`) or as a scalar; returns how many
  * ops it wrote, and keeps the tape for `takeDraft`. */
@@ -317,6 +378,7 @@ export function readDraft(draft, options, asBody) {
     tape.value(draft, asBody ? OBJECT_SHAPE : SCALAR, 0);
     lastOps = tape.ops.subarray(0, tape.length);
     lastText = tape.texts;
+    overrides = tape.messages;
     return tape.length;
   } finally {
     tape.texts = '';
@@ -337,17 +399,6 @@ export function takeDraft(ops, text) {
   lastText = '';
   return written;
 }
-
-// Result tape: value ops.
-const B_TEXT = 0;
-const B_NUMBER = 1;
-const B_ARRAY = 2;
-const B_OBJECT = 3;
-const B_NAME = 6;
-const B_JSON = 7;
-const B_ISSUE = 8;
-const B_REPORT = 9;
-const B_MAP = 10;
 
 let ops = null;
 let text = '';
@@ -400,16 +451,13 @@ function build() {
       }
       return map;
     }
-    case B_NAME:
-      return names[ops[at++]];
-    case B_JSON:
-      return JSON.parse(slice(ops[at++]));
     case B_ISSUE: {
       // One literal per issue: the same shape every time, built in one step.
-      const issue = { code: names[ops[at++]], severity: names[ops[at++]], message: build(), path: build(), pointer: build() };
+      const issue = { code: names[ops[at++]], severity: names[ops[at++]], message: '', path: build(), pointer: build() };
       const extra = ops[at++];
       if (extra & 1) issue.params = build();
       if (extra & 2) issue.related = build();
+      issue.message = render(issue.code, issue.params);
       return issue;
     }
     case B_REPORT: {
@@ -421,6 +469,34 @@ function build() {
     default:
       return null;
   }
+}
+
+/** The message of an issue: the caller's template for its code, else the catalog's (a
+ * variant when its params say so), with `{param}` placeholders filled; a placeholder with no
+ * such param stays as written. The same rules as src/issue.rs `message`. */
+function render(code, params) {
+  let template = overrides === null ? undefined : overrides.get(code);
+  if (template === undefined) template = defaultTemplate(code, params);
+  if (template.indexOf('{') < 0) return template;
+  return template.replace(/\{([^}]*)\}/g, (whole, name) =>
+    params !== undefined && hasOwn.call(params, name) ? String(params[name]) : whole,
+  );
+}
+
+function defaultTemplate(code, params) {
+  for (const [variantCode, when, template] of VARIANTS) {
+    if (variantCode !== code || params === undefined) continue;
+    const matches = when.every(([name, wanted]) =>
+      hasOwn.call(params, name) && (wanted === undefined || params[name] === wanted),
+    );
+    if (matches) return template;
+  }
+  return templates.get(code);
+}
+
+/** `ruleCatalog()`: every rule, with its code, severity and default message. */
+export function ruleCatalog() {
+  return CATALOG.map(([code, severity, message]) => ({ code, severity, message }));
 }
 
 /** Builds the JS value Rust wrote as a tape (ops viewed in wasm memory, and its text). */

@@ -1,19 +1,19 @@
 // The public entry of the credit-rules package: the wasm-bindgen module plus what
-// wasm-bindgen cannot export (an Error subclass, the Standard Schema object) and the
-// message catalogs (plain data, outside the wasm).
+// wasm-bindgen cannot export (an Error subclass, the Standard Schema object) and what is
+// plain JS outside the wasm: the sentence of describeCredit, the JSON Schema and the message
+// catalogs. Each lives in its own module, so a bundler leaves out what an app does not use.
 import { validateCredit } from './credit_rules.js';
+import { describeBody, errorsToFix } from './describe.js';
 
-export {
-  default,
-  initSync,
-  validateCredit,
-  validateCreditJson,
-  validateField,
-  creditJsonSchema,
-  describeCredit,
-  ruleCatalog,
-} from './credit_rules.js';
+export { default, initSync, validateCredit, validateCreditJson, validateField, ruleCatalog } from './credit_rules.js';
+export { creditJsonSchema } from './json-schema.js';
 export { messagesDe } from './messages/de.js';
+
+/** One English sentence about a credit draft: what it grants, or how many errors it has. */
+export function describeCredit(draft) {
+  const report = validateCredit(draft);
+  return report.valid ? describeBody(report.value) : errorsToFix(report.errors.length);
+}
 
 /** Thrown by normalizeCredit: `issues` holds the errors, `warnings` the warnings. */
 export class CreditValidationError extends Error {

@@ -5,10 +5,13 @@
 //! an unknown key costs nothing, and an array or object with more than
 //! [`MAX_ENTRIES`](crate::schema::MAX_ENTRIES) entries is not read at all.
 
+use crate::prelude::*;
 use crate::schema::{Field, Kind, MAX_ENTRIES};
+#[cfg(not(target_arch = "wasm32"))]
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-use std::borrow::Cow;
+#[cfg(not(target_arch = "wasm32"))]
 use std::collections::HashMap;
+#[cfg(not(target_arch = "wasm32"))]
 use std::fmt;
 
 /// A value that could not be read: a getter or a Proxy trap threw.
@@ -222,6 +225,7 @@ pub fn read_scalar<'a, S: Source<'a>>(source: &S) -> Input<'a> {
 }
 
 /// Reads a whole draft along the body's table.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn read_body<'a, S: Source<'a>>(source: &S) -> Input<'a> {
     read(source, Shape::Object(crate::schema::BODY))
 }
@@ -289,6 +293,7 @@ fn read_object<'a, S: Source<'a>>(source: &S, shape: Shape) -> Input<'a> {
     Input::Object(entries)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl<'a> Source<'a> for &'a serde_json::Value {
     type Key = &'a str;
 
@@ -330,6 +335,7 @@ impl<'a> Source<'a> for &'a serde_json::Value {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Reads JSON text along the schema with serde_json, without building a `serde_json::Value`:
 /// what the schema does not describe is parsed (so that serde_json still decides what is
 /// valid JSON: nesting, number overflow, lone surrogates) but nothing of it is kept.
@@ -341,10 +347,12 @@ pub(crate) fn read_json(text: &str) -> Result<Input<'_>, serde_json::Error> {
     Ok(input)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Reads one JSON value at a shape; `None` reads and keeps nothing (only what it was).
 #[derive(Clone, Copy)]
 struct Along(Option<Shape>);
 
+#[cfg(not(target_arch = "wasm32"))]
 impl<'de> DeserializeSeed<'de> for Along {
     type Value = Input<'de>;
 
@@ -353,6 +361,7 @@ impl<'de> DeserializeSeed<'de> for Along {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl<'de> Visitor<'de> for Along {
     type Value = Input<'de>;
 

@@ -1,5 +1,8 @@
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
+// On wasm32 the crate is `no_std` with `alloc`: std's panic machinery and formatting stay out
+// of the module (wasm/ links it with a panic handler that traps).
+#![cfg_attr(target_arch = "wasm32", no_std)]
 // Library code never panics: a panic inside wasm traps and leaves the module unusable.
 #![cfg_attr(
     not(test),
@@ -13,21 +16,31 @@
 
 extern crate alloc;
 
+#[doc(hidden)]
+pub mod boundary;
 mod check;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod describe;
 mod input;
 pub mod issue;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod json_schema;
+#[cfg(target_arch = "wasm32")]
+mod json_text;
+mod prelude;
 pub mod schema;
 mod sort;
 mod time;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod typescript;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+use crate::prelude::*;
+use alloc::collections::BTreeMap;
 use chrono::{DateTime, Utc};
+#[cfg(not(target_arch = "wasm32"))]
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 pub use input::{Input, Probe, Received, Source, Unreadable};
 pub use issue::{Code, Issue, ParamValue, Params, Segment, Severity};
@@ -73,6 +86,7 @@ impl Options {
 }
 
 /// The outcome of validating one draft.
+#[cfg(not(target_arch = "wasm32"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     /// No errors (warnings allowed).
@@ -86,6 +100,7 @@ pub struct Report {
     pub value: Option<serde_json::Value>,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl Report {
     /// Errors, then warnings, whose pointer or a related pointer is `pointer` or below it.
     pub fn issues_at(&self, pointer: &str) -> Vec<Issue> {
@@ -103,17 +118,20 @@ pub(crate) fn issues_at(errors: &[Issue], warnings: &[Issue], pointer: &str) -> 
         .collect()
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Validates and normalizes a draft given as a JSON value.
 pub fn validate(draft: &serde_json::Value, options: &Options) -> Report {
     validate_source(draft, options)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Validates any [`Source`] of a draft (a JSON value, or a JS value at the wasm edge).
 pub fn validate_source<'a, S: Source<'a>>(draft: S, options: &Options) -> Report {
     let input = input::read_body(&draft);
     check::validate_input(&input, options).into_report()
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Validates a draft given as JSON text. Text that does not parse (including nesting deeper
 /// than 128, a number that overflows a double, or an escaped lone surrogate) is `invalid_json`.
 pub fn validate_json(text: &str, options: &Options) -> Report {
@@ -127,16 +145,23 @@ pub(crate) fn validate_json_with<R>(
     options: &Options,
     finish: impl FnOnce(check::Validated<'_>) -> R,
 ) -> R {
-    match input::read_json(text) {
+    // serde_json for the Rust API; the wasm has its own compact reader (same results, only
+    // the `detail` of invalid_json is worded differently).
+    #[cfg(not(target_arch = "wasm32"))]
+    let read = input::read_json(text).map_err(|error| error.to_string());
+    #[cfg(target_arch = "wasm32")]
+    let read = json_text::read(text).map_err(|error| error.detail());
+    match read {
         Ok(input) => finish(check::validate_input(&input, options)),
-        Err(error) => finish(check::whole_body_error(
+        Err(detail) => finish(check::whole_body_error(
             Code::InvalidJson,
-            Params::new().with("detail", error.to_string()),
+            Params::new().with("detail", detail),
             options,
         )),
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Validates JSON text given as any [`Source`]: a value that is not a string is
 /// `invalid_type` at `""` (what `validateCreditJson` answers for a non-string).
 pub fn validate_json_source<'a, S: Source<'a>>(json: S, options: &Options) -> Report {
@@ -164,12 +189,14 @@ pub(crate) fn validate_json_input<R>(
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// The issues a form shows under the input at `pointer`, computed on the whole draft:
 /// errors first, then warnings.
 pub fn validate_field(draft: &serde_json::Value, pointer: &str, options: &Options) -> Vec<Issue> {
     validate(draft, options).issues_at(pointer)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Every rule: code, severity and default message.
 pub fn rule_catalog() -> Vec<issue::Rule> {
     issue::catalog()

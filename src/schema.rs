@@ -3,6 +3,23 @@
 //! Unknown-key detection, "did you mean" suggestions, the key order of the output, the JSON
 //! Schema export and the TypeScript declarations all read these tables.
 
+use crate::prelude::*;
+
+/// A field's doc line: for the JSON Schema and the TypeScript declarations, which are
+/// generated natively, so the wasm carries none of the text.
+#[cfg(not(target_arch = "wasm32"))]
+macro_rules! doc {
+    ($text:literal) => {
+        $text
+    };
+}
+#[cfg(target_arch = "wasm32")]
+macro_rules! doc {
+    ($text:literal) => {
+        ""
+    };
+}
+
 /// The credit type id of USD (cents), the default when `credit_type_id` is absent.
 pub const USD_CENTS_CREDIT_TYPE_ID: &str = "2714e483-4ff1-48e4-9e25-ac732e8f24f2";
 
@@ -79,45 +96,45 @@ pub enum Entry {
 /// The body: `CreditCreateParams`.
 #[rustfmt::skip]
 pub static BODY: &[Field] = &[
-    Field { name: "customer_id", required: true, kind: Kind::Uuid, doc: "The customer to credit (UUID)." },
-    Field { name: "product_id", required: true, kind: Kind::Uuid, doc: "The fixed product used to invoice the credit (UUID)." },
-    Field { name: "priority", required: true, kind: Kind::Number(NumberRule::Priority), doc: "Lower priorities are consumed first." },
-    Field { name: "access_schedule", required: true, kind: Kind::Object(ACCESS_SCHEDULE), doc: "When and how much credit is available." },
-    Field { name: "name", required: false, kind: Kind::Text { max: None }, doc: "Displayed on invoices." },
-    Field { name: "description", required: false, kind: Kind::Text { max: None }, doc: "Shown in the UI and API only." },
-    Field { name: "applicable_contract_ids", required: false, kind: Kind::Strings(Entry::ContractId), doc: "Contracts the credit applies to; absent: all of the customer's contracts." },
-    Field { name: "applicable_product_ids", required: false, kind: Kind::Strings(Entry::Uuid), doc: "Products the credit applies to (UUIDs); absent together with tags: all products." },
-    Field { name: "applicable_product_tags", required: false, kind: Kind::Strings(Entry::Tag), doc: "Product tags the credit applies to." },
-    Field { name: "specifiers", required: false, kind: Kind::Objects(SPECIFIER), doc: "Finer targeting; not together with applicable_product_ids or applicable_product_tags." },
-    Field { name: "custom_fields", required: false, kind: Kind::Map { key_max: Some(100), value_max: Some(200) }, doc: "Custom fields: keys at most 100 characters, values at most 200." },
-    Field { name: "rate_type", required: false, kind: Kind::Enum(RATE_TYPES), doc: "COMMIT_RATE or LIST_RATE." },
-    Field { name: "uniqueness_key", required: false, kind: Kind::Text { max: Some(128) }, doc: "1 to 128 characters; reusing one gives 409 upstream." },
-    Field { name: "netsuite_sales_order_id", required: false, kind: Kind::Text { max: None }, doc: "The NetSuite sales order id." },
-    Field { name: "salesforce_opportunity_id", required: false, kind: Kind::Text { max: None }, doc: "The Salesforce opportunity id." },
+    Field { name: "customer_id", required: true, kind: Kind::Uuid, doc: doc!("The customer to credit (UUID).") },
+    Field { name: "product_id", required: true, kind: Kind::Uuid, doc: doc!("The fixed product used to invoice the credit (UUID).") },
+    Field { name: "priority", required: true, kind: Kind::Number(NumberRule::Priority), doc: doc!("Lower priorities are consumed first.") },
+    Field { name: "access_schedule", required: true, kind: Kind::Object(ACCESS_SCHEDULE), doc: doc!("When and how much credit is available.") },
+    Field { name: "name", required: false, kind: Kind::Text { max: None }, doc: doc!("Displayed on invoices.") },
+    Field { name: "description", required: false, kind: Kind::Text { max: None }, doc: doc!("Shown in the UI and API only.") },
+    Field { name: "applicable_contract_ids", required: false, kind: Kind::Strings(Entry::ContractId), doc: doc!("Contracts the credit applies to; absent: all of the customer's contracts.") },
+    Field { name: "applicable_product_ids", required: false, kind: Kind::Strings(Entry::Uuid), doc: doc!("Products the credit applies to (UUIDs); absent together with tags: all products.") },
+    Field { name: "applicable_product_tags", required: false, kind: Kind::Strings(Entry::Tag), doc: doc!("Product tags the credit applies to.") },
+    Field { name: "specifiers", required: false, kind: Kind::Objects(SPECIFIER), doc: doc!("Finer targeting; not together with applicable_product_ids or applicable_product_tags.") },
+    Field { name: "custom_fields", required: false, kind: Kind::Map { key_max: Some(100), value_max: Some(200) }, doc: doc!("Custom fields: keys at most 100 characters, values at most 200.") },
+    Field { name: "rate_type", required: false, kind: Kind::Enum(RATE_TYPES), doc: doc!("COMMIT_RATE or LIST_RATE.") },
+    Field { name: "uniqueness_key", required: false, kind: Kind::Text { max: Some(128) }, doc: doc!("1 to 128 characters; reusing one gives 409 upstream.") },
+    Field { name: "netsuite_sales_order_id", required: false, kind: Kind::Text { max: None }, doc: doc!("The NetSuite sales order id.") },
+    Field { name: "salesforce_opportunity_id", required: false, kind: Kind::Text { max: None }, doc: doc!("The Salesforce opportunity id.") },
 ];
 
 /// `access_schedule`.
 #[rustfmt::skip]
 pub static ACCESS_SCHEDULE: &[Field] = &[
-    Field { name: "credit_type_id", required: false, kind: Kind::Uuid, doc: "The credit type (UUID); absent means USD (cents)." },
-    Field { name: "schedule_items", required: true, kind: Kind::Objects(SCHEDULE_ITEM), doc: "At least one item." },
+    Field { name: "credit_type_id", required: false, kind: Kind::Uuid, doc: doc!("The credit type (UUID); absent means USD (cents).") },
+    Field { name: "schedule_items", required: true, kind: Kind::Objects(SCHEDULE_ITEM), doc: doc!("At least one item.") },
 ];
 
 /// One item of `access_schedule.schedule_items`.
 #[rustfmt::skip]
 pub static SCHEDULE_ITEM: &[Field] = &[
-    Field { name: "amount", required: true, kind: Kind::Number(NumberRule::Amount), doc: "Greater than 0, in the credit type's unit (USD: cents)." },
-    Field { name: "starting_at", required: true, kind: Kind::Timestamp, doc: "Inclusive start, on an hour boundary (UTC)." },
-    Field { name: "ending_before", required: true, kind: Kind::Timestamp, doc: "Exclusive end, on an hour boundary, later than starting_at." },
+    Field { name: "amount", required: true, kind: Kind::Number(NumberRule::Amount), doc: doc!("Greater than 0, in the credit type's unit (USD: cents).") },
+    Field { name: "starting_at", required: true, kind: Kind::Timestamp, doc: doc!("Inclusive start, on an hour boundary (UTC).") },
+    Field { name: "ending_before", required: true, kind: Kind::Timestamp, doc: doc!("Exclusive end, on an hour boundary, later than starting_at.") },
 ];
 
 /// One entry of `specifiers`.
 #[rustfmt::skip]
 pub static SPECIFIER: &[Field] = &[
-    Field { name: "product_id", required: false, kind: Kind::Uuid, doc: "A product (UUID)." },
-    Field { name: "product_tags", required: false, kind: Kind::Strings(Entry::Tag), doc: "Product tags." },
-    Field { name: "pricing_group_values", required: false, kind: Kind::Map { key_max: None, value_max: None }, doc: "Pricing group key → value." },
-    Field { name: "presentation_group_values", required: false, kind: Kind::Map { key_max: None, value_max: None }, doc: "Presentation group key → value." },
+    Field { name: "product_id", required: false, kind: Kind::Uuid, doc: doc!("A product (UUID).") },
+    Field { name: "product_tags", required: false, kind: Kind::Strings(Entry::Tag), doc: doc!("Product tags.") },
+    Field { name: "pricing_group_values", required: false, kind: Kind::Map { key_max: None, value_max: None }, doc: doc!("Pricing group key → value.") },
+    Field { name: "presentation_group_values", required: false, kind: Kind::Map { key_max: None, value_max: None }, doc: doc!("Presentation group key → value.") },
 ];
 
 /// The position of `name` in `fields`, if it is one of them.

@@ -3,8 +3,9 @@
 //! Parsed by hand rather than with chrono so that second 60, fractions longer than
 //! nanoseconds and "no offset" can each be told apart and reported precisely.
 
+use crate::prelude::*;
 use chrono::NaiveDate;
-use std::cmp::Ordering;
+use core::cmp::Ordering;
 
 /// An instant in UTC: whole seconds since the Unix epoch and the fraction's decimal digits
 /// (trailing zeros removed, so that comparing the digit strings compares the fractions).
@@ -77,9 +78,9 @@ impl Instant {
         if !millis.is_finite() {
             return Err(TimestampError::OutOfRange);
         }
-        let whole = millis.floor();
+        let whole = floor(millis);
         // Date values are whole milliseconds; the range check below bounds the cast.
-        let seconds = (whole / 1000.0).floor();
+        let seconds = floor(whole / 1000.0);
         if seconds < FIRST_SECOND as f64 || seconds >= END_SECOND as f64 {
             return Err(TimestampError::OutOfRange);
         }
@@ -102,6 +103,7 @@ impl Instant {
     }
 
     /// `YYYY-MM-DDTHH:MM:SS.mmmZ`, what `Date.prototype.toISOString` prints.
+    #[cfg(any(test, not(target_arch = "wasm32")))]
     pub fn to_iso(&self) -> String {
         String::from_utf8_lossy(&self.iso_bytes()).into_owned()
     }
@@ -122,7 +124,7 @@ impl Instant {
         let [h1, h2] = two(second_of_day / 3600);
         let [mi1, mi2] = two(second_of_day % 3600 / 60);
         let [s1, s2] = two(second_of_day % 60);
-        let mut millis = self.fraction.bytes().chain(std::iter::repeat(b'0'));
+        let mut millis = self.fraction.bytes().chain(core::iter::repeat(b'0'));
         let mut next = || millis.next().unwrap_or(b'0');
         [
             y1,
@@ -154,7 +156,7 @@ impl Instant {
 
     /// The same instant as a chrono value (nanosecond precision).
     pub fn to_datetime(&self) -> Option<chrono::DateTime<chrono::Utc>> {
-        let mut digits = self.fraction.bytes().chain(std::iter::repeat(b'0'));
+        let mut digits = self.fraction.bytes().chain(core::iter::repeat(b'0'));
         let nanos = (0..9).fold(0u32, |nanos, _| {
             nanos * 10 + u32::from(digits.next().unwrap_or(b'0').saturating_sub(b'0'))
         });
@@ -162,6 +164,7 @@ impl Instant {
     }
 
     /// `YYYY-MM-DD HH:MM UTC`, for sentences.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn to_human(&self) -> String {
         let iso = self.to_iso();
         format!(
@@ -331,7 +334,7 @@ impl<'a> Cursor<'a> {
             self.at += 1;
         }
         // Only ASCII digits were consumed, so the slice is valid UTF-8.
-        std::str::from_utf8(self.bytes.get(start..self.at).unwrap_or_default()).unwrap_or_default()
+        core::str::from_utf8(self.bytes.get(start..self.at).unwrap_or_default()).unwrap_or_default()
     }
 }
 

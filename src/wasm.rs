@@ -9,8 +9,7 @@
 //! back to back (each text is made well-formed first; lengths are UTF-16 code units):
 //!
 //! - options: `now` (`0` none, `1` then a text, `2` then a `Date`'s time value), then
-//!   `allowUnknownFields` (`0`/`1`), then a count of message templates and, for each, a code
-//!   text and a template text;
+//!   `allowUnknownFields` (`0`/`1`) (message templates stay in JS, which renders messages);
 //! - then one value: `0` undefined, `1` null, `2` false, `3` true, `4 x` a number,
 //!   `5 len` a string, `6 ms` a `Date`, `7 r` a value not descended into ([`Received`] code
 //!   `r`), `8 n` an array and its `n` entries, `9 n` a plain object and `n` pairs of a key
@@ -18,26 +17,26 @@
 //!   value, `10 r n` an array or object of `n` entries, too many to read.
 //!
 //! Result tape (Rust → JS): `0 len` a text, `1 x` a number, `2 n` an array, `3 n` an object
-//! of a table and `n` pairs of a name number `k` (see [`descriptor`]) and a value, `10 n` a
-//! string map and `n` pairs of a key text's length and a value, `6 k` the name `k` as a string, `7 len` a JSON text to parse, `8 c s` an issue
-//! (code and severity names, then message, path and pointer, then flags `1` params and
-//! `2` related, each followed by its value), `9 v` a report (`v` = valid, then errors,
+//! of a table and `n` pairs of a name number `k` and a value, `10 n` a string map and `n`
+//! pairs of a key text's length and a value, `8 c s` an issue (code and severity names, then
+//! path and pointer, then flags `1` params and `2` related, each followed by its value; JS
+//! renders the message from the code and params), `9 v` a report (`v` = valid, then errors,
 //! warnings and, when valid, the value).
+//!
+//! The opcodes, `received` codes, shapes and names are defined once, in `src/boundary.rs`,
+//! which generates the constants of `js/edge.js`.
 
+use crate::boundary::{self, draft, result, Tables};
 use crate::check::{self, Emit, Validated};
 use crate::input::{Input, Received, Shape};
-use crate::issue::{Issue, Segment, Severity};
-use crate::schema::{self, Field, Kind};
-use crate::{time, Code, Options};
-use std::borrow::Cow;
-use std::cell::Cell;
-use std::sync::OnceLock;
+use crate::issue::{Issue, ParamValue, Segment};
+use crate::prelude::*;
+use crate::schema::{self, Field};
+use crate::{time, Options};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/edge.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = installSchema)]
-    fn install_schema(descriptor: &str);
     // Never throws (every user read inside is guarded); `catch` keeps it so if that breaks.
     // Returns how many ops the tape has; `draftTextUnits` tells its text's length.
     #[wasm_bindgen(catch, js_name = readDraft)]
@@ -50,149 +49,8 @@ extern "C" {
     fn take_draft(ops: &mut [f64], text: &mut [u8]) -> u32;
     #[wasm_bindgen(js_name = buildValue)]
     fn build_value(ops: &[f64], text: &str) -> JsValue;
-}
-
-/// The keys and names the result tape writes by number: a report's and an issue's keys,
-/// the severities, the codes, then every table's field names.
-const FIXED_NAMES: &[&str] = &[
-    "code",
-    "severity",
-    "message",
-    "error",
-    "warning",
-    // Param names (src/check.rs names each where it reports).
-    "expected",
-    "received",
-    "suggestion",
-    "reason",
-    "max",
-    "part",
-    "allowed",
-    "with",
-    "count",
-    "detail",
-];
-const CODE: usize = 0;
-const SEVERITY: usize = 1;
-const MESSAGE: usize = 2;
-const ERROR: usize = 3;
-const WARNING: usize = 4;
-
-/// Every table with the number of names before its own, in the order the tapes number them:
-/// the order a walk from the body's table finds them. They are found at run time, through the
-/// very references the checker follows: a table written as a constant may be compiled into
-/// several copies (debug builds do), so comparing with `&schema::ACCESS_SCHEDULE` could miss.
-fn tables() -> &'static [(&'static [Field], usize)] {
-    static TABLES: OnceLock<Vec<(&'static [Field], usize)>> = OnceLock::new();
-    TABLES.get_or_init(|| {
-        let mut found: Vec<&'static [Field]> = vec![schema::BODY];
-        let mut next = 0;
-        while let Some(table) = found.get(next).copied() {
-            for field in table {
-                if let Kind::Object(inner) | Kind::Objects(inner) = &field.kind {
-                    if !found.iter().any(|known| std::ptr::eq(*known, *inner)) {
-                        found.push(inner);
-                    }
-                }
-            }
-            next += 1;
-        }
-        let mut before = FIXED_NAMES.len() + Code::ALL.len();
-        found
-            .into_iter()
-            .map(|table| {
-                let numbered = (table, before);
-                before += table.len();
-                numbered
-            })
-            .collect()
-    })
-}
-
-fn fixed_name(name: &str) -> Option<usize> {
-    FIXED_NAMES.iter().position(|fixed| *fixed == name)
-}
-
-fn severity_name(severity: Severity) -> usize {
-    match severity {
-        Severity::Error => ERROR,
-        Severity::Warning => WARNING,
-    }
-}
-
-fn code_name(code: Code) -> usize {
-    FIXED_NAMES.len() + code as usize
-}
-
-fn table_number(fields: &'static [Field]) -> usize {
-    tables()
-        .iter()
-        .position(|(table, _)| std::ptr::eq(*table, fields))
-        .unwrap_or(0)
-}
-
-/// The name number of entry `index` of the table `fields`.
-fn field_name(fields: &'static [Field], index: usize) -> usize {
-    let before = tables()
-        .iter()
-        .find(|(table, _)| std::ptr::eq(*table, fields))
-        .map_or(0, |(_, before)| *before);
-    before + index
-}
-
-/// `{"names":[...],"tables":[[[name, shape, table], ...], ...]}` for `installSchema`. Every
-/// name is a plain identifier, so no escaping is needed.
-fn descriptor() -> String {
-    let quoted = |name: &str| format!("\"{name}\"");
-    let names: Vec<String> = FIXED_NAMES
-        .iter()
-        .copied()
-        .chain(Code::ALL.iter().map(|code| code.as_str()))
-        .chain(
-            tables()
-                .iter()
-                .flat_map(|(table, _)| table.iter().map(|field| field.name)),
-        )
-        .map(quoted)
-        .collect();
-    let tables: Vec<String> = tables()
-        .iter()
-        .map(|(table, _)| {
-            let fields: Vec<String> = table
-                .iter()
-                .map(|field| {
-                    let (shape, sub) = match Shape::of(&field.kind) {
-                        Shape::Scalar => (0, 0),
-                        Shape::Object(inner) => (1, table_number(inner)),
-                        Shape::Objects(inner) => (2, table_number(inner)),
-                        Shape::Strings => (3, 0),
-                        Shape::Map => (4, 0),
-                    };
-                    format!("[{},{shape},{sub}]", quoted(field.name))
-                })
-                .collect();
-            format!("[{}]", fields.join(","))
-        })
-        .collect();
-    format!(
-        "{{\"names\":[{}],\"tables\":[{}]}}",
-        names.join(","),
-        tables.join(",")
-    )
-}
-
-thread_local! {
-    static INSTALLED: Cell<bool> = const { Cell::new(false) };
-    /// The buffers of the last result tape, kept for the next call: a form validates on
-    /// every keystroke, and growing fresh buffers each time showed in profiles.
-    static SPARE: Cell<(Vec<f64>, String)> = const { Cell::new((Vec::new(), String::new())) };
-}
-
-/// Hands `js/edge.js` the tables and names once, before its first use.
-fn ensure_installed() {
-    if !INSTALLED.with(|installed| installed.replace(true)) {
-        install_schema(&descriptor());
-    }
+    #[wasm_bindgen(js_name = ruleCatalog)]
+    fn catalog() -> JsValue;
 }
 
 /// Reads options and a draft through `js/edge.js`, then hands them to `use_them` while the
@@ -203,7 +61,6 @@ fn with_draft<R>(
     as_body: bool,
     use_them: impl FnOnce(Input<'_>, &Options) -> R,
 ) -> R {
-    ensure_installed();
     let count = read_draft(draft, options, as_body).unwrap_or(0) as usize;
     let mut ops = vec![0.0; count];
     // Every UTF-16 code unit takes at most 3 bytes of UTF-8.
@@ -285,45 +142,38 @@ impl<'t> DraftTape<'t> {
     fn options(&mut self) -> Options {
         let mut options = Options::default();
         let now = match self.next() as u8 {
-            1 => {
+            draft::NOW_TEXT => {
                 let units = self.next();
                 Some(Input::String(Cow::Borrowed(self.text(units))))
             }
-            2 => Some(Input::Date(self.next())),
+            draft::NOW_DATE => Some(Input::Date(self.next())),
             _ => None,
         };
         options.now = now
             .and_then(|now| time::read(&now)?.ok())
             .and_then(|instant| instant.to_datetime());
         options.allow_unknown_fields = self.next() == 1.0;
-        for _ in 0..self.count() {
-            let code = self.next();
-            let code = self.text(code).to_owned();
-            let template = self.next();
-            let template = self.text(template).to_owned();
-            options.messages.insert(code, template);
-        }
         options
     }
 
     fn value(&mut self, shape: Shape) -> Input<'t> {
         match self.next() as u8 {
-            1 => Input::Null,
-            2 => Input::Bool(false),
-            3 => Input::Bool(true),
-            4 => Input::Number(self.next()),
-            5 => {
+            draft::NULL => Input::Null,
+            draft::FALSE => Input::Bool(false),
+            draft::TRUE => Input::Bool(true),
+            draft::NUMBER => Input::Number(self.next()),
+            draft::STRING => {
                 let units = self.next();
                 Input::String(Cow::Borrowed(self.text(units)))
             }
-            6 => Input::Date(self.next()),
-            7 => Input::Opaque(received(self.next())),
-            8 => {
+            draft::DATE => Input::Date(self.next()),
+            draft::OTHER => Input::Opaque(boundary::received(self.next())),
+            draft::ARRAY => {
                 let entry = shape.entry().unwrap_or(Shape::Scalar);
                 let count = self.count();
                 Input::Array((0..count).map(|_| self.value(entry)).collect())
             }
-            9 => {
+            draft::OBJECT => {
                 let count = self.count();
                 let mut entries = Vec::with_capacity(count);
                 for _ in 0..count {
@@ -341,8 +191,8 @@ impl<'t> DraftTape<'t> {
                 }
                 Input::Object(entries)
             }
-            10 => {
-                let kind = received(self.next());
+            draft::TOO_MANY => {
+                let kind = boundary::received(self.next());
                 let count = self.next();
                 Input::TooMany {
                     received: kind,
@@ -354,37 +204,20 @@ impl<'t> DraftTape<'t> {
     }
 }
 
-/// The [`Received`] numbered `code` by `js/edge.js`.
-fn received(code: f64) -> Received {
-    match code as u8 {
-        0 => Received::Null,
-        1 => Received::Undefined,
-        2 => Received::Boolean,
-        3 => Received::Number,
-        4 => Received::Bigint,
-        5 => Received::String,
-        6 => Received::Symbol,
-        7 => Received::Function,
-        8 => Received::Array,
-        9 => Received::Object,
-        10 => Received::Date,
-        11 => Received::Instance,
-        _ => Received::Unreadable,
-    }
-}
-
 /// A result being written for `js/edge.js` to build.
 struct ResultTape {
     ops: Vec<f64>,
     text: String,
+    tables: Tables,
 }
 
 impl ResultTape {
     fn new() -> Self {
-        let (mut ops, mut text) = SPARE.with(Cell::take);
-        ops.clear();
-        text.clear();
-        ResultTape { ops, text }
+        ResultTape {
+            ops: Vec::with_capacity(256),
+            text: String::with_capacity(1024),
+            tables: Tables::walk(),
+        }
     }
 
     fn units(text: &str) -> f64 {
@@ -396,17 +229,12 @@ impl ResultTape {
         units as f64
     }
 
-    fn name(&mut self, name: usize) {
-        self.ops.extend([6.0, name as f64]);
+    fn op(&mut self, op: u8, operand: f64) {
+        self.ops.extend([f64::from(op), operand]);
     }
 
     fn named_key(&mut self, name: usize) {
         self.ops.push(name as f64);
-    }
-
-    fn json(&mut self, json: &str) {
-        self.ops.extend([7.0, Self::units(json)]);
-        self.text.push_str(json);
     }
 
     fn issues(&mut self, issues: &[Issue]) {
@@ -418,11 +246,10 @@ impl ResultTape {
 
     fn issue(&mut self, issue: &Issue) {
         self.ops.extend([
-            8.0,
-            code_name(issue.code) as f64,
-            severity_name(issue.severity) as f64,
+            f64::from(result::ISSUE),
+            boundary::code_name(issue.code) as f64,
+            boundary::severity_name(issue.severity) as f64,
         ]);
-        self.text(&issue.message);
         self.array(issue.path.len());
         for segment in &issue.path {
             match segment {
@@ -434,23 +261,13 @@ impl ResultTape {
         let flags = u8::from(!issue.params.is_empty()) | (u8::from(!issue.related.is_empty()) << 1);
         self.ops.push(f64::from(flags));
         if !issue.params.is_empty() {
-            let named = issue
-                .params
-                .iter()
-                .all(|(name, _)| fixed_name(name).is_some());
-            if named {
-                self.object(issue.params.iter().count());
-            } else {
-                self.map(issue.params.iter().count());
-            }
+            // Every param name is a fixed name (a test in tests/web.rs reaches each).
+            self.object(issue.params.iter().count());
             for (name, value) in issue.params.iter() {
-                match fixed_name(name).filter(|_| named) {
-                    Some(number) => self.named_key(number),
-                    None => self.key(name),
-                }
+                self.named_key(boundary::fixed_name(name).unwrap_or(0));
                 match value {
-                    crate::ParamValue::Text(text) => self.text(text),
-                    crate::ParamValue::Number(number) => self.number(*number as f64),
+                    ParamValue::Text(text) => self.text(text),
+                    ParamValue::Number(number) => self.number(*number as f64),
                 }
             }
         }
@@ -464,48 +281,42 @@ impl ResultTape {
 
     /// `{valid, errors, warnings, value?}`.
     fn report(&mut self, validated: &Validated<'_>) {
-        self.ops
-            .extend([9.0, f64::from(u8::from(validated.valid()))]);
+        self.op(result::REPORT, f64::from(u8::from(validated.valid())));
         self.issues(&validated.errors);
         self.issues(&validated.warnings);
         validated.emit_value(self);
     }
 
     fn finish(self) -> JsValue {
-        ensure_installed();
-        let value = build_value(&self.ops, &self.text);
-        // A very large result's buffers are not worth keeping.
-        if self.ops.capacity() <= 1 << 16 && self.text.capacity() <= 1 << 20 {
-            SPARE.with(|spare| spare.set((self.ops, self.text)));
-        }
-        value
+        build_value(&self.ops, &self.text)
     }
 }
 
 impl Emit for ResultTape {
     fn text(&mut self, text: &str) {
-        self.ops.extend([0.0, Self::units(text)]);
+        self.op(result::TEXT, Self::units(text));
         self.text.push_str(text);
     }
 
     fn number(&mut self, number: f64) {
-        self.ops.extend([1.0, number]);
+        self.op(result::NUMBER, number);
     }
 
     fn array(&mut self, len: usize) {
-        self.ops.extend([2.0, len as f64]);
+        self.op(result::ARRAY, len as f64);
     }
 
     fn object(&mut self, len: usize) {
-        self.ops.extend([3.0, len as f64]);
+        self.op(result::OBJECT, len as f64);
     }
 
     fn map(&mut self, len: usize) {
-        self.ops.extend([10.0, len as f64]);
+        self.op(result::MAP, len as f64);
     }
 
     fn field(&mut self, fields: &'static [Field], index: usize) {
-        self.named_key(field_name(fields, index));
+        let name = self.tables.field_name(fields, index);
+        self.named_key(name);
     }
 
     fn key(&mut self, key: &str) {
@@ -550,36 +361,9 @@ pub fn validate_field(draft: JsValue, pointer: JsValue, options: JsValue) -> JsV
     })
 }
 
-/// JSON Schema 2020-12 of the normalized body.
-#[wasm_bindgen(js_name = creditJsonSchema, skip_typescript)]
-pub fn credit_json_schema() -> JsValue {
-    let mut tape = ResultTape::new();
-    // Generated from the table by `json_schema` and kept current by tests/typescript.rs.
-    tape.json(include_str!("../js/credit.schema.json"));
-    tape.finish()
-}
-
-/// One English sentence about a credit.
-#[wasm_bindgen(js_name = describeCredit, skip_typescript)]
-pub fn describe_credit(value: JsValue) -> String {
-    with_draft(&value, &JsValue::UNDEFINED, true, |input, options| {
-        check::validate_input(&input, options).describe()
-    })
-}
-
-/// Every rule: code, severity and default message.
+/// Every rule: code, severity and default message (the catalog lives in `js/edge.js`,
+/// generated from the Rust one).
 #[wasm_bindgen(js_name = ruleCatalog, skip_typescript)]
 pub fn rule_catalog() -> JsValue {
-    let mut tape = ResultTape::new();
-    tape.array(Code::ALL.len());
-    for &code in Code::ALL {
-        tape.object(3);
-        tape.named_key(CODE);
-        tape.name(code_name(code));
-        tape.named_key(SEVERITY);
-        tape.name(severity_name(code.severity()));
-        tape.named_key(MESSAGE);
-        tape.text(code.default_message());
-    }
-    tape.finish()
+    catalog()
 }

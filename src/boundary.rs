@@ -1,0 +1,363 @@
+//! What the two halves of the JS edge share, defined once: the tape opcodes, the `received`
+//! codes, the shapes, and the names the result tape writes by number (a report's and an
+//! issue's keys, the severities, the codes, every table's field names). `src/wasm.rs` reads
+//! and writes tapes with these; the block between the markers at the top of `js/edge.js` is
+//! generated from them (with the message catalog), and `tests/boundary.rs` keeps it current.
+
+// Shared by two readers that each use part of it: src/wasm.rs (wasm32) and the generator of
+// the JS block (native).
+#![allow(dead_code)]
+
+use crate::input::{Received, Shape};
+use crate::issue::{Code, Severity};
+use crate::schema::{self, Field, Kind};
+
+/// Draft tape (JS → Rust) value ops.
+pub(crate) mod draft {
+    pub(crate) const UNDEFINED: u8 = 0;
+    pub(crate) const NULL: u8 = 1;
+    pub(crate) const FALSE: u8 = 2;
+    pub(crate) const TRUE: u8 = 3;
+    pub(crate) const NUMBER: u8 = 4;
+    pub(crate) const STRING: u8 = 5;
+    pub(crate) const DATE: u8 = 6;
+    pub(crate) const OTHER: u8 = 7;
+    pub(crate) const ARRAY: u8 = 8;
+    pub(crate) const OBJECT: u8 = 9;
+    pub(crate) const TOO_MANY: u8 = 10;
+    /// `now` in the options: none, a text, a `Date`'s time value.
+    pub(crate) const NOW_NONE: u8 = 0;
+    pub(crate) const NOW_TEXT: u8 = 1;
+    pub(crate) const NOW_DATE: u8 = 2;
+}
+
+/// Result tape (Rust → JS) value ops.
+pub(crate) mod result {
+    pub(crate) const TEXT: u8 = 0;
+    pub(crate) const NUMBER: u8 = 1;
+    pub(crate) const ARRAY: u8 = 2;
+    pub(crate) const OBJECT: u8 = 3;
+    pub(crate) const ISSUE: u8 = 8;
+    pub(crate) const REPORT: u8 = 9;
+    pub(crate) const MAP: u8 = 10;
+}
+
+/// Every [`Received`], numbered by its place here.
+pub(crate) const RECEIVED: &[Received] = &[
+    Received::Null,
+    Received::Undefined,
+    Received::Boolean,
+    Received::Number,
+    Received::Bigint,
+    Received::String,
+    Received::Symbol,
+    Received::Function,
+    Received::Array,
+    Received::Object,
+    Received::Date,
+    Received::Instance,
+    Received::Unreadable,
+];
+
+/// The [`Received`] numbered `code`; anything else is unreadable.
+pub(crate) fn received(code: f64) -> Received {
+    RECEIVED
+        .get(code as usize)
+        .copied()
+        .unwrap_or(Received::Unreadable)
+}
+
+/// The number of a shape, as the table descriptors give it.
+pub(crate) fn shape_number(shape: Shape) -> u8 {
+    match shape {
+        Shape::Scalar => 0,
+        Shape::Object(_) => 1,
+        Shape::Objects(_) => 2,
+        Shape::Strings => 3,
+        Shape::Map => 4,
+    }
+}
+
+/// The keys and names the result tape writes by number, before the codes and the tables.
+pub(crate) const FIXED_NAMES: &[&str] = &[
+    "code",
+    "severity",
+    "error",
+    "warning",
+    // Param names (src/check.rs names each where it reports).
+    "expected",
+    "received",
+    "suggestion",
+    "reason",
+    "max",
+    "part",
+    "allowed",
+    "with",
+    "count",
+    "detail",
+];
+
+/// The name number of a fixed name.
+pub(crate) fn fixed_name(name: &str) -> Option<usize> {
+    FIXED_NAMES.iter().position(|fixed| *fixed == name)
+}
+
+/// The name number of a severity.
+pub(crate) fn severity_name(severity: Severity) -> usize {
+    match severity {
+        Severity::Error => 2,
+        Severity::Warning => 3,
+    }
+}
+
+/// The name number of a code.
+pub(crate) fn code_name(code: Code) -> usize {
+    FIXED_NAMES.len() + code as usize
+}
+
+/// The most tables the schema has; a test keeps it so.
+const MAX_TABLES: usize = 8;
+
+/// Every table with the number of names before its own, in the order the tapes number them:
+/// the order a walk from the body's table finds them. They are found through the very
+/// references the checker follows: a table written as a constant may be compiled into several
+/// copies (debug builds do), so comparing with `schema::ACCESS_SCHEDULE` could miss.
+#[derive(Clone, Copy)]
+pub(crate) struct Tables {
+    found: [(&'static [Field], usize); MAX_TABLES],
+    len: usize,
+}
+
+impl Tables {
+    /// Walks the tables from the body's (no allocation: a call makes one).
+    pub(crate) fn walk() -> Tables {
+        let mut tables = Tables {
+            found: [(&[], 0); MAX_TABLES],
+            len: 0,
+        };
+        tables.push(schema::BODY);
+        let mut next = 0;
+        while next < tables.len {
+            let table = tables.found.get(next).map_or(&[][..], |(table, _)| *table);
+            for field in table {
+                if let Kind::Object(inner) | Kind::Objects(inner) = &field.kind {
+                    if tables.number(inner).is_none() {
+                        tables.push(inner);
+                    }
+                }
+            }
+            next += 1;
+        }
+        // Offsets: each table's names follow the previous table's.
+        let mut before = FIXED_NAMES.len() + Code::ALL.len();
+        for at in 0..tables.len {
+            if let Some((table, offset)) = tables.found.get_mut(at) {
+                *offset = before;
+                before += table.len();
+            }
+        }
+        tables
+    }
+
+    fn push(&mut self, table: &'static [Field]) {
+        if let Some(slot) = self.found.get_mut(self.len) {
+            *slot = (table, 0);
+            self.len += 1;
+        }
+    }
+
+    /// The tables in walk order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &'static [Field]> + '_ {
+        self.found.iter().take(self.len).map(|(table, _)| *table)
+    }
+
+    /// The number of `fields` in walk order.
+    pub(crate) fn number(&self, fields: &'static [Field]) -> Option<usize> {
+        self.iter().position(|table| core::ptr::eq(table, fields))
+    }
+
+    /// The name number of entry `index` of the table `fields`.
+    pub(crate) fn field_name(&self, fields: &'static [Field], index: usize) -> usize {
+        self.found
+            .iter()
+            .take(self.len)
+            .find(|(table, _)| core::ptr::eq(*table, fields))
+            .map_or(0, |(_, before)| *before)
+            + index
+    }
+}
+
+/// The generated block of `js/edge.js`: the constants above, the names, the tables and the
+/// message catalog, as JS.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn js_block() -> String {
+    use crate::issue::{Match, VARIANTS};
+    use std::fmt::Write;
+    let quote = |text: &str| serde_json::Value::from(text).to_string();
+    let mut out = String::new();
+    let _ = writeln!(out, "{BEGIN}");
+    let _ = writeln!(out, "// Draft tape ops.");
+    for (name, value) in [
+        ("UNDEFINED", draft::UNDEFINED),
+        ("NULL", draft::NULL),
+        ("FALSE", draft::FALSE),
+        ("TRUE", draft::TRUE),
+        ("NUMBER", draft::NUMBER),
+        ("STRING", draft::STRING),
+        ("DATE", draft::DATE),
+        ("OTHER", draft::OTHER),
+        ("ARRAY", draft::ARRAY),
+        ("OBJECT", draft::OBJECT),
+        ("TOO_MANY", draft::TOO_MANY),
+        ("NOW_NONE", draft::NOW_NONE),
+        ("NOW_TEXT", draft::NOW_TEXT),
+        ("NOW_DATE", draft::NOW_DATE),
+    ] {
+        let _ = writeln!(out, "const {name} = {value};");
+    }
+    let _ = writeln!(out, "// Result tape ops.");
+    for (name, value) in [
+        ("B_TEXT", result::TEXT),
+        ("B_NUMBER", result::NUMBER),
+        ("B_ARRAY", result::ARRAY),
+        ("B_OBJECT", result::OBJECT),
+        ("B_ISSUE", result::ISSUE),
+        ("B_REPORT", result::REPORT),
+        ("B_MAP", result::MAP),
+    ] {
+        let _ = writeln!(out, "const {name} = {value};");
+    }
+    let _ = writeln!(out, "// `received` codes.");
+    for (number, received) in RECEIVED.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "const R_{} = {number};",
+            received.as_str().to_ascii_uppercase()
+        );
+    }
+    let _ = writeln!(out, "// Shapes.");
+    for (name, shape) in [
+        ("SCALAR", Shape::Scalar),
+        ("OBJECT_SHAPE", Shape::Object(&[])),
+        ("OBJECTS", Shape::Objects(&[])),
+        ("STRINGS", Shape::Strings),
+        ("MAP", Shape::Map),
+    ] {
+        let _ = writeln!(out, "const {name} = {};", shape_number(shape));
+    }
+    let _ = writeln!(out, "const MAX_ENTRIES = {};", schema::MAX_ENTRIES);
+    let tables = Tables::walk();
+    let names: Vec<String> = FIXED_NAMES
+        .iter()
+        .copied()
+        .chain(Code::ALL.iter().map(|code| code.as_str()))
+        .chain(
+            tables
+                .iter()
+                .flat_map(|table| table.iter().map(|field| field.name)),
+        )
+        .map(quote)
+        .collect();
+    let _ = writeln!(
+        out,
+        "// The names the result tape writes by number.\nconst NAMES = [{}];",
+        names.join(", ")
+    );
+    let described: Vec<String> = tables
+        .iter()
+        .map(|table| {
+            let fields: Vec<String> = table
+                .iter()
+                .map(|field| {
+                    let shape = Shape::of(&field.kind);
+                    let sub = match shape {
+                        Shape::Object(inner) | Shape::Objects(inner) => {
+                            tables.number(inner).unwrap_or(0)
+                        }
+                        _ => 0,
+                    };
+                    format!("[{}, {}, {sub}]", quote(field.name), shape_number(shape))
+                })
+                .collect();
+            format!("  [{}]", fields.join(", "))
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "// Each table's fields: [name, shape, table of the entries].\nconst TABLES = [\n{},\n];",
+        described.join(",\n")
+    );
+    let _ = writeln!(out, "// The rules: [code, severity, default message].");
+    let _ = writeln!(out, "const CATALOG = [");
+    for code in Code::ALL {
+        let severity = match code.severity() {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let _ = writeln!(
+            out,
+            "  [{}, {}, {}],",
+            quote(code.as_str()),
+            quote(severity),
+            quote(code.default_message())
+        );
+    }
+    let _ = writeln!(out, "];");
+    let _ = writeln!(
+        out,
+        "// Default messages that a param changes: [code, [[param, value?]...], template]."
+    );
+    let _ = writeln!(out, "const VARIANTS = [");
+    for variant in VARIANTS {
+        let when: Vec<String> = variant
+            .when
+            .iter()
+            .map(|(param, wanted)| match wanted {
+                Match::Given => format!("[{}]", quote(param)),
+                Match::Text(text) => format!("[{}, {}]", quote(param), quote(text)),
+                Match::Number(number) => format!("[{}, {number}]", quote(param)),
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "  [{}, [{}], {}],",
+            quote(variant.code.as_str()),
+            when.join(", "),
+            quote(variant.template)
+        );
+    }
+    let _ = writeln!(out, "];");
+    let _ = write!(out, "{END}");
+    out
+}
+
+/// The markers around the generated block of `js/edge.js`.
+#[cfg(not(target_arch = "wasm32"))]
+pub const BEGIN: &str =
+    "// ---- generated from src/boundary.rs by `UPDATE_TYPES=1 cargo test --test boundary`; do not edit";
+/// The end marker.
+#[cfg(not(target_arch = "wasm32"))]
+pub const END: &str = "// ---- end of the generated block";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_table_is_numbered() {
+        let tables = Tables::walk();
+        assert_eq!(tables.iter().count(), 4);
+        assert!(tables.len < MAX_TABLES);
+        assert_eq!(
+            tables.field_name(schema::BODY, 0),
+            FIXED_NAMES.len() + Code::ALL.len()
+        );
+    }
+
+    #[test]
+    fn received_codes_round_trip() {
+        for (number, received) in RECEIVED.iter().enumerate() {
+            assert_eq!(super::received(number as f64), *received);
+        }
+    }
+}
