@@ -5,9 +5,23 @@
 import { validateCredit } from './credit_rules.js';
 import { describeBody, errorsToFix } from './describe.js';
 
-export { default, initSync, validateCredit, validateCreditJson, validateField, ruleCatalog } from './credit_rules.js';
+export { default, initSync, validateCredit, validateCreditJson, ruleCatalog } from './credit_rules.js';
 export { creditJsonSchema } from './json-schema.js';
 export { messagesDe } from './messages/de.js';
+
+/**
+ * The issues a form shows under the input at `pointer`: errors, then warnings, whose pointer
+ * or one of whose related pointers is `pointer` or below it, computed on the whole draft. A
+ * pointer that is not a string filters nothing (as `""`). Plain JS over validateCredit's
+ * report, the same filter as the Rust API's `Report::issues_at`.
+ */
+export function validateField(draft, pointer, options) {
+  const under = typeof pointer === 'string' ? pointer : '';
+  const report = validateCredit(draft, options);
+  const concerns = (own) => under === '' || own === under || (own.startsWith(under) && own.charCodeAt(under.length) === 47);
+  const related = (issue) => issue.related !== undefined && issue.related.some(concerns);
+  return report.errors.concat(report.warnings).filter((issue) => concerns(issue.pointer) || related(issue));
+}
 
 /** One English sentence about a credit draft: what it grants, or how many errors it has. */
 export function describeCredit(draft) {

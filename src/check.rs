@@ -2,11 +2,13 @@
 //! normalized value. Field rules dispatch on [`Kind`]; the few cross-field rules (schedule,
 //! targeting) look fields up by name in the checked result.
 
+use crate::decimal;
 use crate::input::{Input, Received};
 #[cfg(not(target_arch = "wasm32"))]
 use crate::issue;
 use crate::issue::{pointer_of, Code, Issue, Params, Segment, Severity};
 use crate::prelude::*;
+use crate::repeats;
 use crate::schema::{
     self, Entry, Field, Kind, NumberRule, BODY, MAX_ENTRIES, USD_CENTS_CREDIT_TYPE_ID,
 };
@@ -426,15 +428,15 @@ impl<'i, 'o> Walk<'i, 'o> {
         };
         match &field.kind {
             Kind::Uuid => match value {
-                Input::String(text) => self.uuid(text.trim()),
+                Input::String(text) => self.uuid(trim(text)),
                 other => self.invalid_type("string", other.received()),
             },
             Kind::Text { max } => match value {
-                Input::String(text) => self.text(text.trim(), *max, None),
+                Input::String(text) => self.text(trim(text), *max, None),
                 other => self.invalid_type("string", other.received()),
             },
             Kind::Enum(allowed) => match value {
-                Input::String(text) => self.one_of(text.trim(), allowed),
+                Input::String(text) => self.one_of(trim(text), allowed),
                 other => self.invalid_type("string", other.received()),
             },
             Kind::Number(rule) => self.number(value, *rule),
@@ -502,7 +504,7 @@ impl<'i, 'o> Walk<'i, 'o> {
     fn number(&mut self, value: &Input<'_>, rule: NumberRule) -> Outcome<'i> {
         let number = match value {
             Input::Number(number) => *number,
-            Input::String(text) => match parse_number_input(text.trim()) {
+            Input::String(text) => match parse_number_input(trim(text)) {
                 Some(number) => number,
                 None => return self.invalid_type("number", Received::String),
             },
@@ -588,8 +590,8 @@ impl<'i, 'o> Walk<'i, 'o> {
         let mut kept: Vec<Cow<'i, str>> = Vec::new();
         for (index, entry) in entries.iter().enumerate() {
             let text = match entry {
-                Input::String(text) if text.trim().is_empty() => continue,
-                Input::String(text) => text.trim(),
+                Input::String(text) if trim(text).is_empty() => continue,
+                Input::String(text) => trim(text),
                 other => {
                     self.at(Step::Index(index), index, |walk| {
                         walk.invalid_type("string", other.received())
@@ -638,8 +640,8 @@ impl<'i, 'o> Walk<'i, 'o> {
         for (order, (raw_key, value)) in entries.iter().enumerate() {
             let text = match value {
                 Input::Undefined | Input::Null => continue,
-                Input::String(text) if text.trim().is_empty() => continue,
-                Input::String(text) => text.trim(),
+                Input::String(text) if trim(text).is_empty() => continue,
+                Input::String(text) => trim(text),
                 other => {
                     self.at(Step::Key(raw_key), order, |walk| {
                         walk.invalid_type("string", other.received())
@@ -647,7 +649,7 @@ impl<'i, 'o> Walk<'i, 'o> {
                     continue;
                 }
             };
-            let key = raw_key.trim();
+            let key = trim(raw_key);
             let entry_ok = self.at(Step::Key(raw_key), order, |walk| {
                 if key.is_empty() {
                     walk.report(Code::Required, Params::new(), Vec::new());
@@ -873,57 +875,23 @@ fn rank_of(path: &[Segment]) -> Vec<u32> {
 }
 
 /// `undefined`, `null` and blank strings mean "not given", whatever the field's type.
+#[inline(always)]
 fn is_blank(value: &Input<'_>) -> bool {
     match value {
         Input::Undefined | Input::Null => true,
-        Input::String(text) => text.trim().is_empty(),
+        Input::String(text) => trim(text).is_empty(),
         _ => false,
     }
 }
 
-/// The first of each run of equal entries, in input order, and how many were dropped. A
-/// form's arrays and maps hold a few entries, where looking through the kept ones beats
-/// anything cleverer; past [`FEW`] one sort of the indexes finds the repeats, so 10,000
-/// entries stay O(n log n) with no hashing in the wasm.
+/// The first of each group of equal entries, in input order, and how many were dropped.
 fn first_of_each<T>(entries: Vec<T>, key: &dyn Fn(&T) -> &str) -> (Vec<T>, usize) {
-    const FEW: usize = 16;
     let total = entries.len();
-    let mut dropped = vec![false; total];
-    if total <= FEW {
-        for (at, entry) in entries.iter().enumerate() {
-            let repeat = entries
-                .get(..at)
-                .unwrap_or_default()
-                .iter()
-                .zip(&dropped)
-                .any(|(earlier, dropped)| !dropped && key(earlier) == key(entry));
-            if let Some(slot) = dropped.get_mut(at) {
-                *slot = repeat;
-            }
-        }
-    } else {
-        let order =
-            sort::sorted_indexes(total, &mut |a, b| match (entries.get(a), entries.get(b)) {
-                (Some(a), Some(b)) => key(a).cmp(key(b)),
-                _ => core::cmp::Ordering::Equal,
-            });
-        // Equal keys are adjacent and in index order: all but the first of a run repeat.
-        for pair in order.windows(2) {
-            if let [first, second] = *pair {
-                let same = match (entries.get(first), entries.get(second)) {
-                    (Some(a), Some(b)) => key(a) == key(b),
-                    _ => false,
-                };
-                if let (true, Some(slot)) = (same, dropped.get_mut(second)) {
-                    *slot = true;
-                }
-            }
-        }
-    }
+    let first = repeats::first_equal(total, &|at| entries.get(at).map_or("", key));
     let kept: Vec<T> = entries
         .into_iter()
-        .zip(&dropped)
-        .filter(|(_, dropped)| !**dropped)
+        .zip(first.iter().enumerate())
+        .filter(|(_, (at, first))| at == *first)
         .map(|(entry, _)| entry)
         .collect();
     let count = total - kept.len();
@@ -931,6 +899,7 @@ fn first_of_each<T>(entries: Vec<T>, key: &dyn Fn(&T) -> &str) -> (Vec<T>, usize
 }
 
 /// Lowercases ASCII letters, copying only when there is one to change.
+#[inline(always)]
 fn ascii_lowercase(text: &str) -> Cow<'_, str> {
     if text.bytes().any(|byte| byte.is_ascii_uppercase()) {
         Cow::Owned(text.to_ascii_lowercase())
@@ -940,6 +909,7 @@ fn ascii_lowercase(text: &str) -> Cow<'_, str> {
 }
 
 /// `8-4-4-4-12` hexadecimal digits, any letter case.
+#[inline(always)]
 pub(crate) fn is_uuid(text: &str) -> bool {
     let bytes = text.as_bytes();
     let hex = |range: core::ops::Range<usize>| {
@@ -996,7 +966,7 @@ fn parse_number_input(text: &str) -> Option<f64> {
     if at != bytes.len() {
         return None;
     }
-    text.parse().ok()
+    Some(decimal::parse(text))
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -1094,8 +1064,8 @@ mod tests {
     }
 
     #[test]
-    fn first_of_each_keeps_first_seen_order_below_and_above_the_switch_to_a_sort() {
-        for size in [5usize, 40] {
+    fn first_of_each_keeps_first_seen_order_below_and_above_the_switch_to_a_table() {
+        for size in [5usize, 40, 3000] {
             let texts: Vec<String> = (0..size).map(|n| n.to_string()).collect();
             let values: Vec<&str> = (0..size)
                 .chain(0..size)

@@ -6,7 +6,9 @@
 //! [`MAX_ENTRIES`](crate::schema::MAX_ENTRIES) entries is not read at all.
 
 use crate::prelude::*;
-use crate::schema::{Field, Kind, MAX_ENTRIES};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::schema::MAX_ENTRIES;
+use crate::schema::{Field, Kind};
 #[cfg(not(target_arch = "wasm32"))]
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 #[cfg(not(target_arch = "wasm32"))]
@@ -219,6 +221,7 @@ impl Shape {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Reads one value where a scalar belongs: primitives as they are, anything else not descended.
 pub fn read_scalar<'a, S: Source<'a>>(source: &S) -> Input<'a> {
     read(source, Shape::Scalar)
@@ -230,6 +233,7 @@ pub fn read_body<'a, S: Source<'a>>(source: &S) -> Input<'a> {
     read(source, Shape::Object(crate::schema::BODY))
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn read<'a, S: Source<'a>>(source: &S, shape: Shape) -> Input<'a> {
     match source.probe() {
         Probe::Undefined => Input::Undefined,
@@ -248,6 +252,7 @@ fn read<'a, S: Source<'a>>(source: &S, shape: Shape) -> Input<'a> {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn read_array<'a, S: Source<'a>>(source: &S, entry: Shape) -> Input<'a> {
     let length = match source.length() {
         Ok(length) => length,
@@ -268,6 +273,7 @@ fn read_array<'a, S: Source<'a>>(source: &S, entry: Shape) -> Input<'a> {
     Input::Array(entries)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn read_object<'a, S: Source<'a>>(source: &S, shape: Shape) -> Input<'a> {
     let keys = match source.keys() {
         Ok(keys) => keys,

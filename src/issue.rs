@@ -313,7 +313,13 @@ pub fn pointer_of(path: &[Segment]) -> String {
         pointer.push('/');
         match segment {
             Segment::Key(key) if key.contains(['~', '/']) => {
-                pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+                for c in key.chars() {
+                    match c {
+                        '~' => pointer.push_str("~0"),
+                        '/' => pointer.push_str("~1"),
+                        c => pointer.push(c),
+                    }
+                }
             }
             Segment::Key(key) => pointer.push_str(key),
             Segment::Index(index) => push_decimal(&mut pointer, *index as u64),

@@ -19,15 +19,16 @@ extern crate alloc;
 #[doc(hidden)]
 pub mod boundary;
 mod check;
+mod decimal;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod describe;
 mod input;
 pub mod issue;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod json_schema;
-#[cfg(target_arch = "wasm32")]
 mod json_text;
 mod prelude;
+mod repeats;
 pub mod schema;
 mod sort;
 mod time;
@@ -36,7 +37,7 @@ pub mod typescript;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-use crate::prelude::*;
+#[cfg(not(target_arch = "wasm32"))]
 use alloc::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 #[cfg(not(target_arch = "wasm32"))]
@@ -53,9 +54,12 @@ pub struct Options {
     /// Unknown keys become warnings and are dropped from the value, instead of errors.
     pub allow_unknown_fields: bool,
     /// Message templates per code (`{param}` placeholders), replacing the English defaults.
+    /// Not in the wasm: js/edge.js renders the messages there.
+    #[cfg(not(target_arch = "wasm32"))]
     pub messages: BTreeMap<String, String>,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl Options {
     /// Reads `{now?, allowUnknownFields?, messages?}` (the JS `ValidateOptions`) from any
     /// [`Source`]. What cannot be read is left at its default: a `now` that is not a timestamp
@@ -109,6 +113,7 @@ impl Report {
 }
 
 /// Errors, then warnings, whose pointer or a related pointer is `pointer` or below it.
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn issues_at(errors: &[Issue], warnings: &[Issue], pointer: &str) -> Vec<Issue> {
     errors
         .iter()
@@ -158,6 +163,23 @@ pub(crate) fn validate_json_with<R>(
             Params::new().with("detail", detail),
             options,
         )),
+    }
+}
+
+/// [`validate_json`] through the wasm's own JSON text reader (src/json_text.rs) instead of
+/// serde_json: for the tests and the fuzz target, which hold the two readers to the same
+/// reports. Not part of the API.
+#[cfg(not(target_arch = "wasm32"))]
+#[doc(hidden)]
+pub fn validate_json_compact(text: &str, options: &Options) -> Report {
+    match json_text::read(text) {
+        Ok(input) => check::validate_input(&input, options).into_report(),
+        Err(error) => check::whole_body_error(
+            Code::InvalidJson,
+            Params::new().with("detail", error.detail()),
+            options,
+        )
+        .into_report(),
     }
 }
 

@@ -29,3 +29,13 @@ pub(crate) fn floor(number: f64) -> f64 {
 pub(crate) fn is_whole(number: f64) -> bool {
     floor(number) == number
 }
+
+/// `str::trim` (Unicode White_Space at both ends) with a fast path: text that starts and ends
+/// with a visible ASCII character, as nearly every field does, has nothing to trim.
+#[inline(always)]
+pub(crate) fn trim(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
+}

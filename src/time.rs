@@ -4,7 +4,6 @@
 //! nanoseconds and "no offset" can each be told apart and reported precisely.
 
 use crate::prelude::*;
-use chrono::NaiveDate;
 use core::cmp::Ordering;
 
 /// An instant in UTC: whole seconds since the Unix epoch and the fraction's decimal digits
@@ -196,7 +195,7 @@ fn fraction_of(value: u32, width: u32) -> String {
 /// `None` when the value is neither (a type error for a field).
 pub fn read(value: &crate::Input<'_>) -> Option<Result<Instant, TimestampError>> {
     match value {
-        crate::Input::String(text) => Some(parse(text.trim())),
+        crate::Input::String(text) => Some(parse(trim(text))),
         crate::Input::Date(millis) => Some(Instant::from_millis(*millis)),
         _ => None,
     }
@@ -214,8 +213,7 @@ pub fn parse(text: &str) -> Result<Instant, TimestampError> {
     let month = cursor.digits(2)?;
     cursor.expect(b'-')?;
     let day = cursor.digits(2)?;
-    let date = NaiveDate::from_ymd_opt(year as i32, month, day).ok_or(TimestampError::Format)?;
-    let days = days_from_civil(&date);
+    let days = days_from_civil(i64::from(year), month, day).ok_or(TimestampError::Format)?;
     if cursor.done() {
         return within_range(Instant {
             seconds: days * 86_400,
@@ -293,10 +291,12 @@ struct Cursor<'a> {
 }
 
 impl<'a> Cursor<'a> {
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()
     }
 
+    #[inline(always)]
     fn next(&mut self) -> Option<u8> {
         let byte = self.peek();
         if byte.is_some() {
@@ -305,10 +305,12 @@ impl<'a> Cursor<'a> {
         byte
     }
 
+    #[inline(always)]
     fn done(&self) -> bool {
         self.at >= self.bytes.len()
     }
 
+    #[inline(always)]
     fn expect(&mut self, wanted: u8) -> Result<(), TimestampError> {
         if self.next() == Some(wanted) {
             Ok(())
@@ -317,6 +319,7 @@ impl<'a> Cursor<'a> {
         }
     }
 
+    #[inline(always)]
     fn digits(&mut self, count: usize) -> Result<u32, TimestampError> {
         let mut value = 0u32;
         for _ in 0..count {
@@ -338,9 +341,28 @@ impl<'a> Cursor<'a> {
     }
 }
 
-fn days_from_civil(date: &NaiveDate) -> i64 {
-    use chrono::Datelike;
-    i64::from(date.num_days_from_ce()) - 719_163
+/// The day number counted from 1970-01-01 of a proleptic Gregorian date, if it is one
+/// (Howard Hinnant's `days_from_civil`); by hand rather than chrono's, which keeps chrono's
+/// calendar out of the wasm.
+fn days_from_civil(year: i64, month: u32, day: u32) -> Option<i64> {
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let month_days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    if day == 0 || day > month_days {
+        return None;
+    }
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year.rem_euclid(400);
+    let shifted_month = i64::from(if month > 2 { month - 3 } else { month + 9 });
+    let day_of_year = (153 * shifted_month + 2) / 5 + i64::from(day) - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    Some(era * 146_097 + day_of_era - 719_468)
 }
 
 /// The proleptic Gregorian date of a day number counted from 1970-01-01 (Howard Hinnant's
@@ -367,6 +389,26 @@ mod tests {
         parse(text)
             .map(|instant| instant.to_iso())
             .unwrap_or_else(|error| format!("{error:?}"))
+    }
+
+    #[test]
+    fn days_from_civil_agrees_with_chrono_and_inverts_civil_from_days() {
+        use chrono::{Datelike, NaiveDate};
+        for year in [
+            0i64, 1, 4, 99, 100, 400, 1600, 1900, 1969, 1970, 2000, 2024, 2026, 9999,
+        ] {
+            for month in 0..=13u32 {
+                for day in 0..=32u32 {
+                    let ours = days_from_civil(year, month, day);
+                    let chrono = NaiveDate::from_ymd_opt(year as i32, month, day)
+                        .map(|date| i64::from(date.num_days_from_ce()) - 719_163);
+                    assert_eq!(ours, chrono, "{year}-{month}-{day}");
+                    if let Some(days) = ours {
+                        assert_eq!(civil_from_days(days), (year, month, day));
+                    }
+                }
+            }
+        }
     }
 
     #[test]

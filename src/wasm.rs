@@ -55,12 +55,13 @@ extern "C" {
 
 /// Reads options and a draft through `js/edge.js`, then hands them to `use_them` while the
 /// tape's text can be borrowed.
-fn with_draft<R>(
+/// One copy for every export (the closure is `dyn`).
+fn with_draft(
     draft: &JsValue,
     options: &JsValue,
     as_body: bool,
-    use_them: impl FnOnce(Input<'_>, &Options) -> R,
-) -> R {
+    use_them: &dyn Fn(Input<'_>, &Options) -> JsValue,
+) -> JsValue {
     let count = read_draft(draft, options, as_body).unwrap_or(0) as usize;
     let mut ops = vec![0.0; count];
     // Every UTF-16 code unit takes at most 3 bytes of UTF-8.
@@ -103,6 +104,7 @@ impl<'t> DraftTape<'t> {
         }
     }
 
+    #[inline(always)]
     fn next(&mut self) -> f64 {
         let op = self.ops.get(self.at).copied().unwrap_or(f64::NAN);
         self.at += 1;
@@ -220,6 +222,7 @@ impl ResultTape {
         }
     }
 
+    #[inline(always)]
     fn units(text: &str) -> f64 {
         let units = if text.is_ascii() {
             text.len()
@@ -229,10 +232,12 @@ impl ResultTape {
         units as f64
     }
 
+    #[inline(always)]
     fn op(&mut self, op: u8, operand: f64) {
         self.ops.extend([f64::from(op), operand]);
     }
 
+    #[inline(always)]
     fn named_key(&mut self, name: usize) {
         self.ops.push(name as f64);
     }
@@ -293,19 +298,23 @@ impl ResultTape {
 }
 
 impl Emit for ResultTape {
+    #[inline(always)]
     fn text(&mut self, text: &str) {
         self.op(result::TEXT, Self::units(text));
         self.text.push_str(text);
     }
 
+    #[inline(always)]
     fn number(&mut self, number: f64) {
         self.op(result::NUMBER, number);
     }
 
+    #[inline(always)]
     fn array(&mut self, len: usize) {
         self.op(result::ARRAY, len as f64);
     }
 
+    #[inline(always)]
     fn object(&mut self, len: usize) {
         self.op(result::OBJECT, len as f64);
     }
@@ -314,6 +323,7 @@ impl Emit for ResultTape {
         self.op(result::MAP, len as f64);
     }
 
+    #[inline(always)]
     fn field(&mut self, fields: &'static [Field], index: usize) {
         let name = self.tables.field_name(fields, index);
         self.named_key(name);
@@ -334,7 +344,7 @@ fn report_value(validated: &Validated<'_>) -> JsValue {
 /// Validates and normalizes a draft given as a JS value. Never throws.
 #[wasm_bindgen(js_name = validateCredit, skip_typescript)]
 pub fn validate_credit(draft: JsValue, options: JsValue) -> JsValue {
-    with_draft(&draft, &options, true, |input, options| {
+    with_draft(&draft, &options, true, &|input, options| {
         report_value(&check::validate_input(&input, options))
     })
 }
@@ -342,22 +352,8 @@ pub fn validate_credit(draft: JsValue, options: JsValue) -> JsValue {
 /// Validates a draft given as JSON text; a non-string is `invalid_type` at `""`.
 #[wasm_bindgen(js_name = validateCreditJson, skip_typescript)]
 pub fn validate_credit_json(json: JsValue, options: JsValue) -> JsValue {
-    with_draft(&json, &options, false, |input, options| {
+    with_draft(&json, &options, false, &|input, options| {
         crate::validate_json_input(input, options, |validated| report_value(&validated))
-    })
-}
-
-/// The issues under one input: errors, then warnings, whose pointer or a related pointer is
-/// `pointer` or below it, computed on the whole draft.
-#[wasm_bindgen(js_name = validateField, skip_typescript)]
-pub fn validate_field(draft: JsValue, pointer: JsValue, options: JsValue) -> JsValue {
-    let pointer = pointer.as_string().unwrap_or_default();
-    with_draft(&draft, &options, true, |input, options| {
-        let validated = check::validate_input(&input, options);
-        let under = crate::issues_at(&validated.errors, &validated.warnings, &pointer);
-        let mut tape = ResultTape::new();
-        tape.issues(&under);
-        tape.finish()
     })
 }
 

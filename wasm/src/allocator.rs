@@ -35,9 +35,11 @@ static ALLOCATOR: Allocator = Allocator(UnsafeCell::new(State {
 }));
 
 /// The class of a layout: the power of two that holds its size and its alignment.
+#[inline(always)]
 fn class_of(layout: Layout) -> Option<usize> {
     let size = layout.size().max(layout.align()).max(1 << SMALLEST);
-    let class = size.checked_next_power_of_two()?.trailing_zeros() as usize;
+    // The bits of `size - 1` (at least 4): the exponent of the power of two that holds it.
+    let class = (usize::BITS - (size - 1).leading_zeros()) as usize;
     (class < CLASSES).then_some(class)
 }
 
