@@ -3,7 +3,7 @@
 //! fixed point of every valid case.
 #![cfg(not(target_arch = "wasm32"))]
 
-use credit_rules::{validate, validate_json, Code, Issue, Options, Report};
+use credit_rules::{validate, validate_json, validate_json_compact, Code, Issue, Options, Report};
 use serde_json::Value;
 use std::collections::BTreeSet;
 
@@ -201,5 +201,27 @@ fn the_copy_equals_the_shared_fixtures_when_present() {
             "tests/fixtures/conformance.json differs from {}: copy it again",
             shared.display()
         );
+    }
+}
+
+/// The wasm reads JSON text with its own reader (src/json_text.rs): for every case, as given
+/// and as the JSON text of its draft, it gives the report serde_json's gives, to the
+/// `invalid_json` detail.
+#[test]
+fn the_wasm_json_reader_gives_serde_json_reports() {
+    for case in all_cases() {
+        let options = Options::read(&&case["options"]);
+        let texts = match case.get("json").and_then(Value::as_str) {
+            Some(text) => vec![text.to_owned()],
+            None => vec![case["input"].to_string(), format!(" {:#} ", case["input"])],
+        };
+        for text in texts {
+            assert_eq!(
+                validate_json(&text, &options),
+                validate_json_compact(&text, &options),
+                "{}: {text}",
+                case["name"]
+            );
+        }
     }
 }

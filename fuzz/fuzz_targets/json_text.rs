@@ -5,13 +5,17 @@
 //!   valid, every issue's severity is its code's, and the report serializes;
 //! - the text and the value entry points agree: when the text parses, `validate(&parsed)`
 //!   gives the same report as `validate_json(text)`;
+//! - the two JSON text readers agree: the wasm's own (`validate_json_compact`) gives the same
+//!   report as serde_json's, `invalid_json` detail included;
 //! - the normalized value is a fixed point: its JSON text validates again with no errors, the
 //!   same value, the same JSON text, and the warnings that describe the value (SPEC section 4:
 //!   not `duplicate_removed` nor allowed `unknown_field`; `not_uuid` on the value's entries).
 #![no_main]
 
 use chrono::{TimeZone, Utc};
-use credit_rules::{validate, validate_json, Code, Options, Report, Severity};
+use credit_rules::{
+    validate, validate_json, validate_json_compact, Code, Options, Report, Severity,
+};
 use libfuzzer_sys::fuzz_target;
 
 #[path = "../../tests/support/fixed_point.rs"]
@@ -33,6 +37,11 @@ fuzz_target!(|data: &[u8]| {
 fn check(text: &str, options: &Options) {
     let report = validate_json(text, options);
     consistent(&report, options.allow_unknown_fields);
+    assert_eq!(
+        report,
+        validate_json_compact(text, options),
+        "the wasm's JSON text reader and serde_json's disagree"
+    );
     if let Ok(parsed) = serde_json::from_str::<serde_json::Value>(text) {
         let from_value = validate(&parsed, options);
         assert_eq!(report, from_value, "text and value entry points disagree");
