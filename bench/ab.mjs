@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { shippedSize } from './lib/bundle.mjs';
 import { checkCorpus, readCorpus } from './lib/corpus.mjs';
-import { formatNs, table } from './lib/report.mjs';
+import { formatNs, runInfo, table } from './lib/report.mjs';
 import { chromiumInstantiate } from './lib/startup.mjs';
 import { busyShare, median } from './lib/timing.mjs';
 import { nodeStartupCell, timeCell } from './lib/workers.mjs';
@@ -165,11 +165,7 @@ console.log(table(['', 'bundled JS', 'wasm', 'total, each alone', 'together'], s
 // ---- file
 mkdirSync(args.out, { recursive: true });
 const output = {
-  when: new Date().toISOString(),
-  node: process.version,
-  cpu: cpus()[0]?.model,
-  cores: cpus().length,
-  busyAtStart,
+  ...runInfo(busyAtStart),
   before: { dir: A.source, shipped: A.shipped },
   after: { dir: B.source, shipped: B.shipped },
   rounds,

@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { agreement } from './lib/agreement.mjs';
 import { SHIPPED_BUDGET, ZOD_SIZE, describeShipped, shippedSize } from './lib/bundle.mjs';
 import { checkCorpus, readCorpus } from './lib/corpus.mjs';
-import { chart, formatNs, table } from './lib/report.mjs';
+import { chart, formatNs, runInfo, table } from './lib/report.mjs';
 import { chromiumInstantiate, nodeInstantiate, sizes } from './lib/startup.mjs';
 import { busyShare } from './lib/timing.mjs';
 import { timeCell } from './lib/workers.mjs';
@@ -223,12 +223,7 @@ console.log('validateCredit and validateCreditJson no slower than before: node b
 // ---- files
 mkdirSync(args.out, { recursive: true });
 const output = {
-  when: new Date().toISOString(),
-  node: process.version,
-  cpu: cpus()[0]?.model,
-  cores: cpus().length,
-  busyAtStart,
-  loadAtStart,
+  ...runInfo(busyAtStart, loadAtStart),
   package: { dir: sourceDir, wasmSha256: wasmSha },
   options,
   timing,

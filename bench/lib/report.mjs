@@ -1,4 +1,11 @@
 // The terminal table and the SVG chart (hand-written SVG: no dependency).
+import { cpus } from 'node:os';
+
+/** What every results file says first: when, on what, and how busy the machine was. */
+export function runInfo(busyAtStart, loadAtStart) {
+  const cpu = cpus();
+  return { when: new Date().toISOString(), node: process.version, cpu: cpu[0]?.model, cores: cpu.length, busyAtStart, loadAtStart };
+}
 
 /** `1234.5` ns as "1.23 µs" etc. */
 export function formatNs(ns) {
