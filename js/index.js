@@ -79,4 +79,4 @@ function merged(fixed, standardOptions) {
 }
 
 /** The credit rules as a Standard Schema (standardschema.dev, v1), with default options. */
-export const creditSchema = createCreditSchema();
+export const creditSchema = /* @__PURE__ */ createCreditSchema();
