@@ -399,7 +399,7 @@ async fn relay(proxy: &Proxy, path: &str, body: Vec<u8>) -> Response {
                 proxy.base_url()
             );
             let status = match error {
-                ProxyError::Timeout => StatusCode::GATEWAY_TIMEOUT,
+                ProxyError::Timeout(_) => StatusCode::GATEWAY_TIMEOUT,
                 ProxyError::Unreachable(_) | ProxyError::Tls(_) | ProxyError::BadAnswer(_) => {
                     StatusCode::BAD_GATEWAY
                 }

@@ -1,7 +1,9 @@
 //! The command line and environment: what to listen on, where files live, which token to
 //! require, and whether to forward to a real upstream.
 
+use crate::proxy::UPSTREAM_TIMEOUT;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// The port when neither `--port` nor `CREDIT_RULES_PORT` says otherwise.
 pub const DEFAULT_PORT: u16 = 8787;
@@ -64,6 +66,9 @@ pub struct Upstream {
     /// A PEM file of CA certificates trusted for an `https://` upstream, besides the
     /// compiled-in roots (`--upstream-ca`).
     pub ca_file: Option<PathBuf>,
+    /// How long one exchange with the upstream may take before a 504: [`UPSTREAM_TIMEOUT`]
+    /// (tests shorten it).
+    pub timeout: Duration,
 }
 
 impl Upstream {
@@ -74,6 +79,7 @@ impl Upstream {
             base_url: base_url.into(),
             token: token.into(),
             ca_file: None,
+            timeout: UPSTREAM_TIMEOUT,
         }
     }
 
@@ -92,11 +98,13 @@ impl std::fmt::Debug for Upstream {
             .field("base_url", &self.base_url)
             .field("token", &"<redacted>")
             .field("ca_file", &self.ca_file)
+            .field("timeout", &self.timeout)
             .finish()
     }
 }
 
 /// What the command line asks for.
+#[allow(clippy::large_enum_variant)] // made once per run: boxing would buy nothing
 #[derive(Debug)]
 pub enum Command {
     /// Run the server.
@@ -205,6 +213,7 @@ impl Config {
                     .map(|token| token.trim().to_owned())
                     .ok_or("proxy mode (--upstream) needs the real API token in env METRONOME_API_TOKEN")?,
                 ca_file,
+                timeout: UPSTREAM_TIMEOUT,
             }),
             None if ca_file.is_some() => {
                 return Err(

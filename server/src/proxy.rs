@@ -21,7 +21,8 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-/// How long one upstream exchange (connect, send, whole answer) may take.
+/// How long one upstream exchange (connect, TLS handshake, send, whole answer) may take,
+/// unless [`Upstream::timeout`] says otherwise.
 pub const UPSTREAM_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The largest upstream answer relayed.
@@ -54,8 +55,8 @@ pub enum ProxyError {
     Unreachable(String),
     /// The TLS handshake failed, or the upstream's certificate was refused: 502.
     Tls(String),
-    /// No complete answer within [`UPSTREAM_TIMEOUT`]: 504.
-    Timeout,
+    /// No complete answer within [`Upstream::timeout`] (this long): 504.
+    Timeout(Duration),
     /// The answer was not JSON or too large: 502.
     BadAnswer(String),
 }
@@ -70,10 +71,10 @@ impl std::fmt::Display for ProxyError {
                 f,
                 "The upstream API cannot be reached securely: {detail}. Nothing was sent to it."
             ),
-            ProxyError::Timeout => write!(
+            ProxyError::Timeout(limit) => write!(
                 f,
                 "The upstream API did not answer within {} seconds.",
-                UPSTREAM_TIMEOUT.as_secs()
+                limit.as_secs_f64()
             ),
             ProxyError::BadAnswer(detail) => write!(f, "The upstream API answered, but {detail}."),
         }
@@ -150,9 +151,10 @@ impl Proxy {
     /// Posts `body` (JSON text) to `{upstream}{path}` with the real token and returns the
     /// answer, whatever its status.
     pub async fn post_json(&self, path: &str, body: Vec<u8>) -> Result<Relayed, ProxyError> {
-        match tokio::time::timeout(UPSTREAM_TIMEOUT, self.exchange(path, body)).await {
+        let limit = self.upstream.timeout;
+        match tokio::time::timeout(limit, self.exchange(path, body)).await {
             Ok(result) => result,
-            Err(_) => Err(ProxyError::Timeout),
+            Err(_) => Err(ProxyError::Timeout(limit)),
         }
     }
 
@@ -228,15 +230,20 @@ impl Proxy {
     /// A TLS failure in words: what is wrong with the certificate, or that the handshake
     /// failed. rustls's own words follow in parentheses.
     fn tls_cause(&self, error: &rustls::Error) -> String {
-        let with_ca = match &self.upstream.ca_file {
-            Some(file) => format!("the compiled-in roots or {}", file.display()),
-            None => "the compiled-in roots (a private upstream's CA goes in --upstream-ca)".into(),
+        let issuers = match &self.upstream.ca_file {
+            Some(file) => format!(
+                "neither a compiled-in root nor the CA in {} issued it",
+                file.display()
+            ),
+            None => "no compiled-in root issued it; for a private upstream, pass its CA with \
+                     --upstream-ca"
+                .into(),
         };
         match error {
             rustls::Error::InvalidCertificate(certificate) => match certificate {
-                CertificateError::UnknownIssuer | CertificateError::BadSignature => format!(
-                    "the upstream's TLS certificate is not trusted: it is not issued by {with_ca} ({error})"
-                ),
+                CertificateError::UnknownIssuer | CertificateError::BadSignature => {
+                    format!("the upstream's TLS certificate is not trusted ({error}): {issuers}")
+                }
                 CertificateError::Expired | CertificateError::ExpiredContext { .. } => {
                     format!("the upstream's TLS certificate has expired ({error})")
                 }

@@ -339,3 +339,30 @@ async fn the_binary_says_which_upstream_and_how_it_is_verified() {
         "{lines:?}"
     );
 }
+
+#[tokio::test]
+async fn an_upstream_that_never_answers_the_handshake_is_a_504() {
+    // Accepts connections and holds them, silent: the TLS handshake never completes.
+    let silent = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = silent.local_addr().unwrap();
+    let (held_tx, mut held_rx) = tokio::sync::mpsc::unbounded_channel();
+    tokio::spawn(async move {
+        while let Ok((stream, _)) = silent.accept().await {
+            held_tx.send(stream).ok();
+        }
+    });
+    let dir = TempDir::new("https-timeout");
+    let mut config = proxy_config(&dir, format!("https://{address}"));
+    config.upstream.as_mut().unwrap().timeout = std::time::Duration::from_millis(300);
+    let server = start_with(config, dir).await;
+    let answer = create(&server, &credit(CUSTOMER)).await;
+    assert_message_only(&answer, StatusCode::GATEWAY_TIMEOUT);
+    let message = answer.message();
+    assert!(
+        message.contains("did not answer within 0.3 seconds"),
+        "{message}"
+    );
+    assert!(!message.contains(REAL_TOKEN), "{message}");
+    // The proxy did connect: the silence, not a refusal, made the 504.
+    assert!(held_rx.try_recv().is_ok());
+}
