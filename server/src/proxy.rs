@@ -142,7 +142,7 @@ impl Proxy {
     }
 
     /// For the start banner: the upstream, and whether and how its certificate is verified,
-    /// such as `https://api.metronome.com, certificate verified against the 150 compiled-in
+    /// such as `https://api.metronome.com, certificate verified against the 120 compiled-in
     /// Mozilla roots (webpki-roots)`. Never the token.
     pub fn describe(&self) -> String {
         format!("{}, {}", self.upstream.base_url, self.verification)
