@@ -52,7 +52,7 @@ enum Mode {
     /// Store it locally and answer with a new id.
     Sandbox(Store),
     /// Forward it to the real API and relay the answer.
-    Proxy(Proxy),
+    Proxy(Box<Proxy>),
 }
 
 struct Shared {
@@ -68,7 +68,7 @@ struct AppState(Arc<Shared>);
 /// client (proxy mode). The error is one line, ready to print.
 pub fn router(config: &Config) -> Result<Router, String> {
     let mode = match &config.upstream {
-        Some(upstream) => Mode::Proxy(Proxy::new(upstream.clone())),
+        Some(upstream) => Mode::Proxy(Box::new(Proxy::new(upstream.clone())?)),
         None => Mode::Sandbox(Store::open(&config.data_dir)?),
     };
     let state = AppState(Arc::new(Shared {
@@ -399,8 +399,10 @@ async fn relay(proxy: &Proxy, path: &str, body: Vec<u8>) -> Response {
                 proxy.base_url()
             );
             let status = match error {
-                ProxyError::Timeout => StatusCode::GATEWAY_TIMEOUT,
-                ProxyError::Unreachable(_) | ProxyError::BadAnswer(_) => StatusCode::BAD_GATEWAY,
+                ProxyError::Timeout(_) => StatusCode::GATEWAY_TIMEOUT,
+                ProxyError::Unreachable(_) | ProxyError::Tls(_) | ProxyError::BadAnswer(_) => {
+                    StatusCode::BAD_GATEWAY
+                }
             };
             message_response(status, error.to_string())
         }

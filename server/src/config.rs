@@ -1,7 +1,9 @@
 //! The command line and environment: what to listen on, where files live, which token to
 //! require, and whether to forward to a real upstream.
 
+use crate::proxy::UPSTREAM_TIMEOUT;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// The port when neither `--port` nor `CREDIT_RULES_PORT` says otherwise.
 pub const DEFAULT_PORT: u16 = 8787;
@@ -19,8 +21,12 @@ OPTIONS:
     --data DIR      where credits.sqlite3 lives            [default <workspace>/data]
     --www DIR       the demo page                          [default <workspace>/www]
     --pkg DIR       the wasm-pack output, served at /pkg/  [default <workspace>/pkg]
-    --upstream URL  proxy mode: the API base URL, http://  [env CREDIT_RULES_UPSTREAM]
-                    only; needs env METRONOME_API_TOKEN
+    --upstream URL  proxy mode: the API base URL, such as  [env CREDIT_RULES_UPSTREAM]
+                    https://api.metronome.com (http:// for local tests);
+                    needs env METRONOME_API_TOKEN
+    --upstream-ca FILE  proxy mode: PEM CA certificate(s)  [env CREDIT_RULES_UPSTREAM_CA]
+                    trusted for an https:// upstream besides the compiled-in
+                    Mozilla roots (a private upstream); verification is always on
     -h, --help      print this text
 
 ENVIRONMENT:
@@ -52,10 +58,37 @@ pub struct Config {
 /// The real API that proxy mode forwards to.
 #[derive(Clone)]
 pub struct Upstream {
-    /// The base URL without a trailing slash, such as `http://127.0.0.1:9000`.
+    /// The base URL without a trailing slash, such as `https://api.metronome.com` or
+    /// `http://127.0.0.1:9000`.
     pub base_url: String,
     /// The real API token, sent as `Authorization: Bearer`.
     pub token: String,
+    /// A PEM file of CA certificates trusted for an `https://` upstream, besides the
+    /// compiled-in roots (`--upstream-ca`).
+    pub ca_file: Option<PathBuf>,
+    /// How long one exchange with the upstream may take before a 504: [`UPSTREAM_TIMEOUT`]
+    /// (tests shorten it).
+    pub timeout: Duration,
+}
+
+impl Upstream {
+    /// An upstream at `base_url` (no trailing slash) with the real `token`, verified against
+    /// the compiled-in roots only.
+    pub fn new(base_url: impl Into<String>, token: impl Into<String>) -> Upstream {
+        Upstream {
+            base_url: base_url.into(),
+            token: token.into(),
+            ca_file: None,
+            timeout: UPSTREAM_TIMEOUT,
+        }
+    }
+
+    /// Whether the upstream is reached over TLS (`https://`).
+    pub fn is_https(&self) -> bool {
+        self.base_url
+            .get(..8)
+            .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"))
+    }
 }
 
 impl std::fmt::Debug for Upstream {
@@ -64,11 +97,14 @@ impl std::fmt::Debug for Upstream {
         f.debug_struct("Upstream")
             .field("base_url", &self.base_url)
             .field("token", &"<redacted>")
+            .field("ca_file", &self.ca_file)
+            .field("timeout", &self.timeout)
             .finish()
     }
 }
 
 /// What the command line asks for.
+#[allow(clippy::large_enum_variant)] // made once per run: boxing would buy nothing
 #[derive(Debug)]
 pub enum Command {
     /// Run the server.
@@ -118,6 +154,7 @@ impl Config {
         let mut www_dir = None;
         let mut pkg_dir = None;
         let mut upstream_url = None;
+        let mut upstream_ca = None;
 
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
@@ -137,6 +174,7 @@ impl Config {
                 "--www" => &mut www_dir,
                 "--pkg" => &mut pkg_dir,
                 "--upstream" => &mut upstream_url,
+                "--upstream-ca" => &mut upstream_ca,
                 _ => return Err(format!("unknown argument {arg:?} (see --help)")),
             };
             let value = match inline.or_else(|| args.next()) {
@@ -165,15 +203,44 @@ impl Config {
             }
             None => (generate_token(), true),
         };
+        let ca_file = upstream_ca
+            .or_else(|| env("CREDIT_RULES_UPSTREAM_CA"))
+            .map(PathBuf::from);
         let upstream = match upstream_url.or_else(|| env("CREDIT_RULES_UPSTREAM")) {
             Some(url) => Some(Upstream {
                 base_url: parse_upstream_url(&url)?,
                 token: env("METRONOME_API_TOKEN")
                     .map(|token| token.trim().to_owned())
                     .ok_or("proxy mode (--upstream) needs the real API token in env METRONOME_API_TOKEN")?,
+                ca_file,
+                timeout: UPSTREAM_TIMEOUT,
             }),
+            None if ca_file.is_some() => {
+                return Err(
+                    "--upstream-ca (or CREDIT_RULES_UPSTREAM_CA) is for proxy mode: give --upstream too"
+                        .into(),
+                )
+            }
             None => None,
         };
+        if let Some(upstream) = &upstream {
+            if upstream.ca_file.is_some() && !upstream.is_https() {
+                return Err(format!(
+                    "--upstream-ca (or CREDIT_RULES_UPSTREAM_CA) verifies an https:// upstream; \
+                     {} is plain HTTP, which has no certificate",
+                    upstream.base_url
+                ));
+            }
+            if upstream
+                .token
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control())
+            {
+                return Err(
+                    "METRONOME_API_TOKEN must not contain spaces or control characters".into(),
+                );
+            }
+        }
 
         Ok(Command::Run(Config {
             host: host.unwrap_or_else(|| "127.0.0.1".into()),
@@ -206,23 +273,17 @@ fn parse_upstream_url(text: &str) -> Result<String, String> {
         format!("the upstream must be a URL like http://127.0.0.1:9000, not {text:?}")
     })?;
     match uri.scheme_str() {
-        Some("http") => {}
-        Some("https") => {
-            return Err(
-                "https upstreams need a TLS-enabled HTTP client, which this build leaves out; \
-                 use an http:// upstream (a local fake, or a TLS-terminating tunnel)"
-                    .into(),
-            )
-        }
+        Some(scheme)
+            if scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https") => {}
         _ => {
             return Err(format!(
-                "the upstream must start with http://, not {text:?}"
+                "the upstream must start with https:// (or http:// for a local test), not {text:?}"
             ))
         }
     }
     if uri.authority().is_none() || uri.query().is_some() {
         return Err(format!(
-            "the upstream must be a base URL like http://127.0.0.1:9000, not {text:?}"
+            "the upstream must be a base URL like https://api.metronome.com, not {text:?}"
         ));
     }
     Ok(text.to_owned())
@@ -296,11 +357,32 @@ mod tests {
         assert!(run(&["--upstream", "http://x"], &[])
             .unwrap_err()
             .contains("METRONOME_API_TOKEN"));
-        let https = run(
-            &["--upstream", "https://api.metronome.com"],
-            &[("METRONOME_API_TOKEN", "t")],
+        assert!(
+            run(&["--upstream", "ftp://x"], &[("METRONOME_API_TOKEN", "t")])
+                .unwrap_err()
+                .contains("https://")
         );
-        assert!(https.unwrap_err().contains("TLS"));
+        assert!(run(&["--upstream-ca", "/tmp/ca.pem"], &[])
+            .unwrap_err()
+            .contains("--upstream"));
+        assert!(run(
+            &[
+                "--upstream",
+                "http://127.0.0.1:9000",
+                "--upstream-ca",
+                "/tmp/ca.pem"
+            ],
+            &[("METRONOME_API_TOKEN", "t")]
+        )
+        .unwrap_err()
+        .contains("plain HTTP"));
+        let spaced = run(
+            &["--upstream", "https://x"],
+            &[("METRONOME_API_TOKEN", "secret token")],
+        )
+        .unwrap_err();
+        assert!(spaced.contains("METRONOME_API_TOKEN"), "{spaced}");
+        assert!(!spaced.contains("secret"), "{spaced}");
         assert_eq!(run(&["--help"], &[]).unwrap_err(), "help");
     }
 
@@ -316,6 +398,50 @@ mod tests {
         .unwrap();
         let upstream = config.upstream.unwrap();
         assert_eq!(upstream.base_url, "http://127.0.0.1:9000");
+        assert!(!upstream.is_https());
+        assert!(upstream.ca_file.is_none());
+        assert!(!format!("{upstream:?}").contains("real"));
+    }
+
+    #[test]
+    fn https_upstreams_are_accepted_with_an_optional_ca_file() {
+        let config = run(
+            &["--upstream", "https://api.metronome.com/"],
+            &[("METRONOME_API_TOKEN", "real")],
+        )
+        .unwrap();
+        let upstream = config.upstream.unwrap();
+        assert_eq!(upstream.base_url, "https://api.metronome.com");
+        assert!(upstream.is_https());
+        assert!(upstream.ca_file.is_none());
+
+        let from_flag = run(
+            &[
+                "--upstream=https://10.0.0.5:8443",
+                "--upstream-ca",
+                "/etc/ca.pem",
+            ],
+            &[
+                ("METRONOME_API_TOKEN", "real"),
+                ("CREDIT_RULES_UPSTREAM_CA", "/other.pem"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            from_flag.upstream.unwrap().ca_file,
+            Some(PathBuf::from("/etc/ca.pem"))
+        );
+        let from_env = run(
+            &[],
+            &[
+                ("CREDIT_RULES_UPSTREAM", "https://10.0.0.5:8443"),
+                ("CREDIT_RULES_UPSTREAM_CA", "/other.pem"),
+                ("METRONOME_API_TOKEN", "real"),
+            ],
+        )
+        .unwrap();
+        let upstream = from_env.upstream.unwrap();
+        assert_eq!(upstream.ca_file, Some(PathBuf::from("/other.pem")));
         assert!(!format!("{upstream:?}").contains("real"));
     }
 }

@@ -2,6 +2,7 @@
 
 use credit_rules_server::app;
 use credit_rules_server::config::{Command, Config, USAGE};
+use credit_rules_server::proxy::Proxy;
 use credit_rules_server::store;
 use std::net::SocketAddr;
 use std::process::ExitCode;
@@ -46,7 +47,16 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    announce(&config, address);
+    // The router has built the same client already, so this cannot fail unless the CA file
+    // changed in between.
+    let upstream = match config.upstream.clone().map(Proxy::new).transpose() {
+        Ok(proxy) => proxy.map(|proxy| proxy.describe()),
+        Err(message) => {
+            eprintln!("credit-rules-server: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    announce(&config, upstream.as_deref(), address);
     if let Err(error) = axum::serve(listener, router).await {
         eprintln!("credit-rules-server: {error}");
         return ExitCode::FAILURE;
@@ -57,13 +67,19 @@ async fn main() -> ExitCode {
 /// The startup lines. `listening on <url>` is for scripts (tests parse it with `--port 0`);
 /// `Open <url>#token=...` is for people: the page reads its token from the fragment, which
 /// browsers never send to the server or in a Referer.
-fn announce(config: &Config, address: SocketAddr) {
+/// In proxy mode, `upstream` says which upstream and how its certificate is verified.
+fn announce(config: &Config, upstream: Option<&str>, address: SocketAddr) {
     match &config.upstream {
-        Some(upstream) => println!(
-            "credit-rules-server {}: proxy mode, forwarding valid credits to {}",
-            env!("CARGO_PKG_VERSION"),
-            upstream.base_url
-        ),
+        Some(proxied) => {
+            println!(
+                "credit-rules-server {}: proxy mode, forwarding valid credits to {}",
+                env!("CARGO_PKG_VERSION"),
+                proxied.base_url
+            );
+            if let Some(described) = upstream {
+                println!("upstream {described}");
+            }
+        }
         None => println!(
             "credit-rules-server {}: sandbox mode, credits stored in {}",
             env!("CARGO_PKG_VERSION"),

@@ -6,12 +6,10 @@
 mod common;
 
 use axum::body::Bytes;
-use axum::http::{header, HeaderMap, Method, StatusCode};
+use axum::http::{header, Method, StatusCode};
 use common::*;
 use credit_rules_server::app::{self, CONTENT_SECURITY_POLICY};
-use credit_rules_server::{Config, Upstream};
-use serde_json::{json, Value};
-use std::sync::{Arc, Mutex};
+use serde_json::json;
 
 #[tokio::test]
 async fn a_valid_credit_gets_200_and_a_uuid() {
@@ -278,61 +276,10 @@ async fn a_missing_pkg_says_to_run_the_build() {
     );
 }
 
-/// What the fake upstream saw: the Authorization header and the body of each request.
-type Seen = Arc<Mutex<Vec<(String, String, Value)>>>;
-
-/// A stand-in for Metronome's API: records requests, answers like the real one.
+/// The fake upstream of `common`, over plain HTTP.
 async fn fake_upstream() -> (String, Seen) {
-    async fn record(seen: &Seen, path: &str, headers: &HeaderMap, body: &Bytes) -> Value {
-        let authorization = headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-            .to_owned();
-        let body: Value = serde_json::from_slice(body).unwrap_or(Value::Null);
-        seen.lock()
-            .unwrap()
-            .push((path.to_owned(), authorization, body.clone()));
-        body
-    }
-    let seen: Seen = Arc::default();
-    let on_create = {
-        let seen = Arc::clone(&seen);
-        move |headers: HeaderMap, body: Bytes| async move {
-            let body = record(&seen, app::CREATE_PATH, &headers, &body).await;
-            if body["uniqueness_key"] == "taken" {
-                (
-                    StatusCode::CONFLICT,
-                    r#"{"message":"uniqueness key already used"}"#,
-                )
-            } else {
-                (
-                    StatusCode::OK,
-                    r#"{"data":{"id":"0f0e5e9c-1d7a-4b1e-8a53-9a1f7d0d2c11"}}"#,
-                )
-            }
-        }
-    };
-    let on_list = {
-        let seen = Arc::clone(&seen);
-        move |headers: HeaderMap, body: Bytes| async move {
-            record(&seen, app::LIST_PATH, &headers, &body).await;
-            (StatusCode::OK, r#"{"data":[],"next_page":null}"#)
-        }
-    };
-    let router = axum::Router::new()
-        .route(app::CREATE_PATH, axum::routing::post(on_create))
-        .route(app::LIST_PATH, axum::routing::post(on_list));
+    let (router, seen) = fake_upstream_router();
     (serve(router).await, seen)
-}
-
-fn proxy_config(dir: &TempDir, base_url: String) -> Config {
-    let mut config = sandbox_config(dir);
-    config.upstream = Some(Upstream {
-        base_url,
-        token: "real-metronome-token".into(),
-    });
-    config
 }
 
 #[tokio::test]

@@ -7,7 +7,7 @@
 use axum::body::Bytes;
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, Request, StatusCode};
 use credit_rules_server::app;
-use credit_rules_server::Config;
+use credit_rules_server::{Config, Upstream};
 use http_body_util::{BodyExt, Full};
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::client::legacy::Client;
@@ -16,9 +16,12 @@ use serde_json::{json, Value};
 use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 pub const TOKEN: &str = "test-token";
+/// The real API token of proxy mode's tests: what the upstream must see, never the page.
+pub const REAL_TOKEN: &str = "real-metronome-token";
 pub const CUSTOMER: &str = "13117714-3f05-48e5-a6e9-a66093f13b4d";
 pub const OTHER_CUSTOMER: &str = "2e5c4bd5-3a9b-4a5e-9d8a-0f3c1f1b2a77";
 pub const PRODUCT: &str = "f14d6729-6a44-4b13-9908-9387f1918790";
@@ -114,19 +117,33 @@ pub async fn start_with(config: Config, dir: TempDir) -> Server {
 /// The real binary in sandbox mode on a free port (`--port 0`), storing in `data_dir` and
 /// serving `www_dir`: the server and the lines it printed, up to the `Open` line.
 pub fn start_binary(data_dir: &Path, www_dir: &Path) -> (Server, Vec<String>) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_credit-rules-server"))
+    start_binary_with(data_dir, www_dir, &[], &[])
+}
+
+/// [`start_binary`] with more arguments and environment variables (proxy mode).
+pub fn start_binary_with(
+    data_dir: &Path,
+    www_dir: &Path,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> (Server, Vec<String>) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_credit-rules-server"));
+    command
         .args(["--port", "0", "--data"])
         .arg(data_dir)
         .arg("--www")
         .arg(www_dir)
         .arg("--pkg")
         .arg(www_dir.join("pkg"))
+        .args(args)
         .env("CREDIT_RULES_TOKEN", TOKEN)
         .env_remove("CREDIT_RULES_UPSTREAM")
+        .env_remove("CREDIT_RULES_UPSTREAM_CA")
+        .env_remove("METRONOME_API_TOKEN")
         .env_remove("CREDIT_RULES_PORT")
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
+        .envs(env.iter().copied())
+        .stdout(Stdio::piped());
+    let mut child = command.spawn().unwrap();
     let stdout = child.stdout.take().unwrap();
     // The reader drains stdout until the child exits, so the child never writes to a closed
     // pipe; it ends by itself when the child is killed.
@@ -434,4 +451,67 @@ pub fn raw_status(answer: &str) -> u16 {
         .and_then(|rest| rest.get(..3))
         .and_then(|code| code.parse().ok())
         .unwrap_or(0)
+}
+
+/// What a fake upstream saw: the path, the Authorization header and the body of each request.
+pub type Seen = Arc<Mutex<Vec<(String, String, Value)>>>;
+
+/// A stand-in for Metronome's API that records requests and answers like the real one:
+/// create is a 409 for `uniqueness_key` "taken", a 400 for "rejected" (something only the
+/// real API knows, such as an unknown product), else a 200 with a fixed id; list is a 200.
+pub fn fake_upstream_router() -> (axum::Router, Seen) {
+    fn record(seen: &Seen, path: &str, headers: &HeaderMap, body: &Bytes) -> Value {
+        let authorization = headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned();
+        let body: Value = serde_json::from_slice(body).unwrap_or(Value::Null);
+        seen.lock()
+            .unwrap()
+            .push((path.to_owned(), authorization, body.clone()));
+        body
+    }
+    let seen: Seen = Arc::default();
+    let on_create = {
+        let seen = Arc::clone(&seen);
+        move |headers: HeaderMap, body: Bytes| async move {
+            let body = record(&seen, app::CREATE_PATH, &headers, &body);
+            if body["uniqueness_key"] == "taken" {
+                (
+                    StatusCode::CONFLICT,
+                    r#"{"message":"uniqueness key already used"}"#,
+                )
+            } else if body["uniqueness_key"] == "rejected" {
+                (
+                    StatusCode::BAD_REQUEST,
+                    r#"{"message":"product not found"}"#,
+                )
+            } else {
+                (
+                    StatusCode::OK,
+                    r#"{"data":{"id":"0f0e5e9c-1d7a-4b1e-8a53-9a1f7d0d2c11"}}"#,
+                )
+            }
+        }
+    };
+    let on_list = {
+        let seen = Arc::clone(&seen);
+        move |headers: HeaderMap, body: Bytes| async move {
+            record(&seen, app::LIST_PATH, &headers, &body);
+            (StatusCode::OK, r#"{"data":[],"next_page":null}"#)
+        }
+    };
+    let router = axum::Router::new()
+        .route(app::CREATE_PATH, axum::routing::post(on_create))
+        .route(app::LIST_PATH, axum::routing::post(on_list));
+    (router, seen)
+}
+
+/// A proxy-mode configuration forwarding to `base_url` with [`REAL_TOKEN`], its directories
+/// inside `dir`.
+pub fn proxy_config(dir: &TempDir, base_url: String) -> Config {
+    let mut config = sandbox_config(dir);
+    config.upstream = Some(Upstream::new(base_url, REAL_TOKEN));
+    config
 }
