@@ -26,18 +26,21 @@ function serverBinary() {
   return path.join(targetDir, 'debug', process.platform === 'win32' ? 'credit-rules-server.exe' : 'credit-rules-server');
 }
 
-/** Builds and starts the server with `token`; resolves to { child, port, dataDir, output }. */
-function startServer(token) {
+/**
+ * Builds and starts the server: `args` after the common ones (a free port, a fresh data
+ * directory, the page and pkg/), `env` over the process's. Resolves to
+ * { child, port, dataDir, output } once it prints its "listening on" line.
+ */
+export function launchServer({ args = [], env = {}, dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'credit-rules-e2e-')) } = {}) {
   const build = spawnSync('cargo', ['build', '-q', '-p', 'credit-rules-server'], {
     cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], timeout: 20 * 60_000,
   });
   if (build.status !== 0) throw new Error(`cargo build -p credit-rules-server failed (status ${build.status}, ${build.error ?? ''})`);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'credit-rules-e2e-'));
   const child = spawn(serverBinary(), [
-    '--port', '0', '--data', dataDir, '--www', path.join(ROOT, 'www'), '--pkg', path.join(ROOT, 'pkg'),
+    '--port', '0', '--data', dataDir, '--www', path.join(ROOT, 'www'), '--pkg', path.join(ROOT, 'pkg'), ...args,
   ], {
     cwd: ROOT,
-    env: { ...process.env, CREDIT_RULES_TOKEN: token },
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = { stdout: '', stderr: '' };
@@ -60,6 +63,11 @@ function startServer(token) {
       reject(new Error(`the server exited early (code ${code}, signal ${signal})\n${output.stdout}${output.stderr}`));
     });
   });
+}
+
+/** The sandbox with `token`. */
+function startServer(token) {
+  return launchServer({ env: { CREDIT_RULES_TOKEN: token } });
 }
 
 async function stopServer(child) {

@@ -7,13 +7,13 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Metronome from '@metronome/sdk';
+import { launchServer } from './harness.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TLS = path.join(ROOT, 'tests', 'e2e', 'tls');
@@ -63,46 +63,16 @@ function startUpstream() {
   });
 }
 
-function serverBinary() {
-  const targetDir = process.env.CARGO_TARGET_DIR ? path.resolve(ROOT, process.env.CARGO_TARGET_DIR) : path.join(ROOT, 'target');
-  return path.join(targetDir, 'debug', process.platform === 'win32' ? 'credit-rules-server.exe' : 'credit-rules-server');
-}
-
-/** Builds and starts the server in proxy mode; resolves to { child, port, lines }. */
-function startProxy(upstreamUrl) {
-  const build = spawnSync('cargo', ['build', '-q', '-p', 'credit-rules-server'], {
-    cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], timeout: 20 * 60_000,
-  });
-  if (build.status !== 0) throw new Error(`cargo build -p credit-rules-server failed (status ${build.status}, ${build.error ?? ''})`);
+/** Builds and starts the server in proxy mode; resolves to { child, port, dataDir, lines }. */
+async function startProxy(upstreamUrl) {
   const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'credit-rules-sdk-')), 'data');
-  const child = spawn(serverBinary(), [
-    '--port', '0', '--data', dataDir, '--www', path.join(ROOT, 'www'), '--pkg', path.join(ROOT, 'pkg'),
-    '--upstream', upstreamUrl, '--upstream-ca', path.join(TLS, 'ca.pem'),
-  ], {
-    cwd: ROOT,
-    env: { ...process.env, CREDIT_RULES_TOKEN: LOCAL_TOKEN, METRONOME_API_TOKEN: REAL_TOKEN, CREDIT_RULES_UPSTREAM_CA: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const started = await launchServer({
+    dataDir,
+    args: ['--upstream', upstreamUrl, '--upstream-ca', path.join(TLS, 'ca.pem')],
+    env: { CREDIT_RULES_TOKEN: LOCAL_TOKEN, METRONOME_API_TOKEN: REAL_TOKEN, CREDIT_RULES_UPSTREAM_CA: '' },
   });
-  output = { stdout: '', stderr: '' };
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server printed no "listening on" line in 30 s\n${output.stdout}${output.stderr}`)), 30_000);
-    child.stdout.setEncoding('utf8');
-    child.stderr.setEncoding('utf8');
-    child.stdout.on('data', (chunk) => {
-      output.stdout += chunk;
-      const match = /listening on http:\/\/[^\s:]+:(\d+)/.exec(output.stdout);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, port: Number(match[1]), dataDir, lines: output.stdout.split('\n') });
-      }
-    });
-    child.stderr.on('data', (chunk) => { output.stderr += chunk; });
-    child.on('error', (error) => { clearTimeout(timer); reject(error); });
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`the server exited early (code ${code}, signal ${signal})\n${output.stdout}${output.stderr}`));
-    });
-  });
+  output = started.output;
+  return { ...started, lines: output.stdout.split('\n') };
 }
 
 /** The SDK as an integration would use it, pointed at the proxy with the local token. */
