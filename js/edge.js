@@ -118,7 +118,6 @@ const tables = TABLES.map((fields) => ({
   shapes: fields.map((field) => field[1]),
   subs: fields.map((field) => field[2]),
 }));
-const names = NAMES;
 const templates = new Map(CATALOG.map(([code, , message]) => [code, message]));
 
 /** One draft being written: ops in a growable Float64Array and the text. The module keeps
@@ -428,7 +427,7 @@ function build() {
       const length = ops[at++];
       const object = {};
       for (let index = 0; index < length; index += 1) {
-        const key = names[ops[at++]];
+        const key = NAMES[ops[at++]];
         object[key] = build();
       }
       return object;
@@ -453,7 +452,7 @@ function build() {
     }
     case B_ISSUE: {
       // One literal per issue: the same shape every time, built in one step.
-      const issue = { code: names[ops[at++]], severity: names[ops[at++]], message: '', path: build(), pointer: build() };
+      const issue = { code: NAMES[ops[at++]], severity: NAMES[ops[at++]], message: '', path: build(), pointer: build() };
       const extra = ops[at++];
       if (extra & 1) issue.params = build();
       if (extra & 2) issue.related = build();

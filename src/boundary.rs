@@ -12,34 +12,49 @@ use crate::input::{Received, Shape};
 use crate::issue::{Code, Severity};
 use crate::schema::{self, Field, Kind};
 
-/// Draft tape (JS → Rust) value ops.
-pub(crate) mod draft {
-    pub(crate) const UNDEFINED: u8 = 0;
-    pub(crate) const NULL: u8 = 1;
-    pub(crate) const FALSE: u8 = 2;
-    pub(crate) const TRUE: u8 = 3;
-    pub(crate) const NUMBER: u8 = 4;
-    pub(crate) const STRING: u8 = 5;
-    pub(crate) const DATE: u8 = 6;
-    pub(crate) const OTHER: u8 = 7;
-    pub(crate) const ARRAY: u8 = 8;
-    pub(crate) const OBJECT: u8 = 9;
-    pub(crate) const TOO_MANY: u8 = 10;
-    /// `now` in the options: none, a text, a `Date`'s time value.
-    pub(crate) const NOW_NONE: u8 = 0;
-    pub(crate) const NOW_TEXT: u8 = 1;
-    pub(crate) const NOW_DATE: u8 = 2;
+/// A module of opcodes, and the list of them with their names for the generated JS.
+macro_rules! ops {
+    ($(#[$doc:meta])* $module:ident { $($name:ident = $value:literal,)* }) => {
+        $(#[$doc])*
+        pub(crate) mod $module {
+            $(pub(crate) const $name: u8 = $value;)*
+            /// Every op with its name.
+            pub(crate) const ALL: &[(&str, u8)] = &[$((stringify!($name), $name)),*];
+        }
+    };
 }
 
-/// Result tape (Rust → JS) value ops.
-pub(crate) mod result {
-    pub(crate) const TEXT: u8 = 0;
-    pub(crate) const NUMBER: u8 = 1;
-    pub(crate) const ARRAY: u8 = 2;
-    pub(crate) const OBJECT: u8 = 3;
-    pub(crate) const ISSUE: u8 = 8;
-    pub(crate) const REPORT: u8 = 9;
-    pub(crate) const MAP: u8 = 10;
+ops! {
+    /// Draft tape (JS → Rust) value ops, then the kinds of `now` in the options.
+    draft {
+        UNDEFINED = 0,
+        NULL = 1,
+        FALSE = 2,
+        TRUE = 3,
+        NUMBER = 4,
+        STRING = 5,
+        DATE = 6,
+        OTHER = 7,
+        ARRAY = 8,
+        OBJECT = 9,
+        TOO_MANY = 10,
+        NOW_NONE = 0,
+        NOW_TEXT = 1,
+        NOW_DATE = 2,
+    }
+}
+
+ops! {
+    /// Result tape (Rust → JS) value ops (`B_` in JS).
+    result {
+        TEXT = 0,
+        NUMBER = 1,
+        ARRAY = 2,
+        OBJECT = 3,
+        ISSUE = 8,
+        REPORT = 9,
+        MAP = 10,
+    }
 }
 
 /// Every [`Received`], numbered by its place here.
@@ -197,35 +212,12 @@ pub fn js_block() -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{BEGIN}");
     let _ = writeln!(out, "// Draft tape ops.");
-    for (name, value) in [
-        ("UNDEFINED", draft::UNDEFINED),
-        ("NULL", draft::NULL),
-        ("FALSE", draft::FALSE),
-        ("TRUE", draft::TRUE),
-        ("NUMBER", draft::NUMBER),
-        ("STRING", draft::STRING),
-        ("DATE", draft::DATE),
-        ("OTHER", draft::OTHER),
-        ("ARRAY", draft::ARRAY),
-        ("OBJECT", draft::OBJECT),
-        ("TOO_MANY", draft::TOO_MANY),
-        ("NOW_NONE", draft::NOW_NONE),
-        ("NOW_TEXT", draft::NOW_TEXT),
-        ("NOW_DATE", draft::NOW_DATE),
-    ] {
+    for (name, value) in draft::ALL {
         let _ = writeln!(out, "const {name} = {value};");
     }
     let _ = writeln!(out, "// Result tape ops.");
-    for (name, value) in [
-        ("B_TEXT", result::TEXT),
-        ("B_NUMBER", result::NUMBER),
-        ("B_ARRAY", result::ARRAY),
-        ("B_OBJECT", result::OBJECT),
-        ("B_ISSUE", result::ISSUE),
-        ("B_REPORT", result::REPORT),
-        ("B_MAP", result::MAP),
-    ] {
-        let _ = writeln!(out, "const {name} = {value};");
+    for (name, value) in result::ALL {
+        let _ = writeln!(out, "const B_{name} = {value};");
     }
     let _ = writeln!(out, "// `received` codes.");
     for (number, received) in RECEIVED.iter().enumerate() {

@@ -5,68 +5,35 @@ use crate::time::{self, Instant};
 use crate::Report;
 use serde_json::Value;
 
-/// What the sentence reads from a normalized body: a JSON value for the Rust API, the checked
-/// draft at the wasm edge (which never builds a JSON value).
-pub(crate) trait Body {
-    /// A top-level text field (`name`).
-    fn text(&self, field: &str) -> Option<&str>;
-    /// A top-level number field (`priority`).
-    fn number(&self, field: &str) -> Option<f64>;
-    /// The entries of a top-level string array (`applicable_product_ids`, ...).
-    fn texts(&self, field: &str) -> Vec<&str>;
-    /// How many entries a top-level array of objects has (`specifiers`), if it is given.
-    fn count(&self, field: &str) -> Option<usize>;
-    /// `access_schedule.credit_type_id`, if given.
-    fn credit_type(&self) -> Option<&str>;
-    /// Each schedule item's amount, start and end.
-    fn items(&self) -> Vec<(Option<f64>, Option<Instant>, Option<Instant>)>;
+/// The entries of a top-level string array (`applicable_product_ids`, ...).
+fn texts<'v>(body: &'v Value, field: &str) -> Vec<&'v str> {
+    body.get(field)
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect()
 }
 
-impl Body for Value {
-    fn text(&self, field: &str) -> Option<&str> {
-        self.get(field)?.as_str()
-    }
-
-    fn number(&self, field: &str) -> Option<f64> {
-        self.get(field)?.as_f64()
-    }
-
-    fn texts(&self, field: &str) -> Vec<&str> {
-        self.get(field)
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-            .collect()
-    }
-
-    fn count(&self, field: &str) -> Option<usize> {
-        self.get(field)?.as_array().map(Vec::len)
-    }
-
-    fn credit_type(&self) -> Option<&str> {
-        self.get("access_schedule")?.get("credit_type_id")?.as_str()
-    }
-
-    fn items(&self) -> Vec<(Option<f64>, Option<Instant>, Option<Instant>)> {
-        let when = |item: &Value, field: &str| {
-            let text = item.get(field)?.as_str()?;
-            time::parse(text).ok()
-        };
-        self.get("access_schedule")
-            .and_then(|schedule| schedule.get("schedule_items"))
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .map(|item| {
-                (
-                    item.get("amount").and_then(Value::as_f64),
-                    when(item, "starting_at"),
-                    when(item, "ending_before"),
-                )
-            })
-            .collect()
-    }
+/// Each schedule item's amount, start and end.
+fn items(body: &Value) -> Vec<(Option<f64>, Option<Instant>, Option<Instant>)> {
+    let when = |item: &Value, field: &str| {
+        let text = item.get(field)?.as_str()?;
+        time::parse(text).ok()
+    };
+    body.get("access_schedule")
+        .and_then(|schedule| schedule.get("schedule_items"))
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .map(|item| {
+            (
+                item.get("amount").and_then(Value::as_f64),
+                when(item, "starting_at"),
+                when(item, "ending_before"),
+            )
+        })
+        .collect()
 }
 
 /// Describes a validated draft; a draft with errors is described by its error count.
@@ -78,7 +45,7 @@ pub fn describe_report(report: &Report) -> String {
 }
 
 /// What a draft with `count` errors is described as.
-pub(crate) fn errors_to_fix(count: usize) -> String {
+fn errors_to_fix(count: usize) -> String {
     match count {
         1 => "This credit draft has 1 error to fix.".to_owned(),
         count => format!("This credit draft has {count} errors to fix."),
@@ -87,20 +54,18 @@ pub(crate) fn errors_to_fix(count: usize) -> String {
 
 /// One sentence for a normalized body, e.g. `$10.00 of credit from 2026-01-01 00:00 UTC to
 /// 2026-02-01 00:00 UTC, priority 100, for all products on all contracts.`
-pub fn describe(value: &Value) -> String {
-    describe_body(value)
-}
-
-/// [`describe`] for any view of a normalized body.
-pub(crate) fn describe_body(body: &impl Body) -> String {
-    let credit_type = body.credit_type().unwrap_or(USD_CENTS_CREDIT_TYPE_ID);
+pub fn describe(body: &Value) -> String {
+    let credit_type = body
+        .get("access_schedule")
+        .and_then(|schedule| schedule.get("credit_type_id"))
+        .and_then(Value::as_str)
+        .unwrap_or(USD_CENTS_CREDIT_TYPE_ID);
     let when = |instant: &Option<Instant>| {
         instant
             .as_ref()
             .map_or_else(|| "?".to_owned(), Instant::to_human)
     };
-    let items: Vec<String> = body
-        .items()
+    let items: Vec<String> = items(body)
         .iter()
         .enumerate()
         .map(|(index, (amount, start, end))| {
@@ -110,14 +75,14 @@ pub(crate) fn describe_body(body: &impl Body) -> String {
         })
         .collect();
     let mut sentence = String::new();
-    if let Some(name) = body.text("name") {
+    if let Some(name) = body.get("name").and_then(Value::as_str) {
         sentence.push_str(&format!("“{name}”: "));
     }
     sentence.push_str(&join(&items));
     if credit_type != USD_CENTS_CREDIT_TYPE_ID {
         sentence.push_str(&format!(" (credit type {credit_type})"));
     }
-    if let Some(priority) = body.number("priority") {
+    if let Some(priority) = body.get("priority").and_then(Value::as_f64) {
         sentence.push_str(&format!(", priority {}", plain_number(priority)));
     }
     sentence.push_str(&format!(", for {} on {}.", products(body), contracts(body)));
@@ -215,15 +180,16 @@ fn listed(noun: &str, entries: &[&str]) -> String {
     }
 }
 
-fn products(body: &impl Body) -> String {
-    if let Some(specifiers) = body.count("specifiers") {
+fn products(body: &Value) -> String {
+    let specifiers = body.get("specifiers").and_then(Value::as_array);
+    if let Some(specifiers) = specifiers.map(Vec::len) {
         return match specifiers {
             1 => "the products of 1 specifier".to_owned(),
             count => format!("the products of {count} specifiers"),
         };
     }
-    let ids = body.texts("applicable_product_ids");
-    let tags = body.texts("applicable_product_tags");
+    let ids = texts(body, "applicable_product_ids");
+    let tags = texts(body, "applicable_product_tags");
     match (ids.is_empty(), tags.is_empty()) {
         (true, true) => "all products".to_owned(),
         (false, true) => listed("product", &ids),
@@ -236,8 +202,8 @@ fn products(body: &impl Body) -> String {
     }
 }
 
-fn contracts(body: &impl Body) -> String {
-    let ids = body.texts("applicable_contract_ids");
+fn contracts(body: &Value) -> String {
+    let ids = texts(body, "applicable_contract_ids");
     if ids.is_empty() {
         "all contracts".to_owned()
     } else {

@@ -150,12 +150,21 @@ pub(crate) fn validate_json_with<R>(
     options: &Options,
     finish: impl FnOnce(check::Validated<'_>) -> R,
 ) -> R {
-    // serde_json for the Rust API; the wasm has its own compact reader (same results, only
-    // the `detail` of invalid_json is worded differently).
+    // serde_json for the Rust API; the wasm has its own compact reader (the same results,
+    // `detail` included: tests/conformance.rs and the fuzz target hold them to it).
     #[cfg(not(target_arch = "wasm32"))]
     let read = input::read_json(text).map_err(|error| error.to_string());
     #[cfg(target_arch = "wasm32")]
     let read = json_text::read(text).map_err(|error| error.detail());
+    validate_read(read, options, finish)
+}
+
+/// Checks what a JSON text reader gave: the draft, or `invalid_json` with the reader's detail.
+fn validate_read<R>(
+    read: Result<Input<'_>, alloc::string::String>,
+    options: &Options,
+    finish: impl FnOnce(check::Validated<'_>) -> R,
+) -> R {
     match read {
         Ok(input) => finish(check::validate_input(&input, options)),
         Err(detail) => finish(check::whole_body_error(
@@ -172,15 +181,8 @@ pub(crate) fn validate_json_with<R>(
 #[cfg(not(target_arch = "wasm32"))]
 #[doc(hidden)]
 pub fn validate_json_compact(text: &str, options: &Options) -> Report {
-    match json_text::read(text) {
-        Ok(input) => check::validate_input(&input, options).into_report(),
-        Err(error) => check::whole_body_error(
-            Code::InvalidJson,
-            Params::new().with("detail", error.detail()),
-            options,
-        )
-        .into_report(),
-    }
+    let read = json_text::read(text).map_err(|error| error.detail());
+    validate_read(read, options, |validated| validated.into_report())
 }
 
 #[cfg(not(target_arch = "wasm32"))]
