@@ -887,7 +887,9 @@ fn is_blank(value: &Input<'_>) -> bool {
 /// The first of each group of equal entries, in input order, and how many were dropped.
 fn first_of_each<T>(entries: Vec<T>, key: &dyn Fn(&T) -> &str) -> (Vec<T>, usize) {
     let total = entries.len();
-    let first = repeats::first_equal(total, &|at| entries.get(at).map_or("", key));
+    let keys: Vec<&str> = entries.iter().map(key).collect();
+    let first = repeats::first_equal(&keys);
+    drop(keys);
     let kept: Vec<T> = entries
         .into_iter()
         .zip(first.iter().enumerate())
@@ -911,21 +913,21 @@ fn ascii_lowercase(text: &str) -> Cow<'_, str> {
 /// `8-4-4-4-12` hexadecimal digits, any letter case.
 #[inline(always)]
 pub(crate) fn is_uuid(text: &str) -> bool {
+    // A plain loop: at opt-level "z" a closure per byte stays a call.
     let bytes = text.as_bytes();
-    let hex = |range: core::ops::Range<usize>| {
-        bytes
-            .get(range)
-            .is_some_and(|part| part.iter().all(u8::is_ascii_hexdigit))
-    };
-    bytes.len() == 36
-        && [8, 13, 18, 23]
-            .iter()
-            .all(|&at| bytes.get(at) == Some(&b'-'))
-        && hex(0..8)
-        && hex(9..13)
-        && hex(14..18)
-        && hex(19..23)
-        && hex(24..36)
+    if bytes.len() != 36 {
+        return false;
+    }
+    for (at, &byte) in bytes.iter().enumerate() {
+        let fits = match at {
+            8 | 13 | 18 | 23 => byte == b'-',
+            _ => byte.is_ascii_hexdigit(),
+        };
+        if !fits {
+            return false;
+        }
+    }
+    true
 }
 
 /// An HTML "valid floating-point number" (what number inputs give), parsed; `None` otherwise.

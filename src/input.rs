@@ -197,12 +197,19 @@ impl Shape {
     /// The shape of the value under `key` of an object of this shape; a key the table does
     /// not describe is read as a scalar, which never descends (its value only tells
     /// `undefined`, which means absent, from anything else).
+    #[cfg(not(target_arch = "wasm32"))]
     pub(crate) fn member(self, key: &str) -> Shape {
+        self.field(key)
+            .map_or(Shape::Scalar, |field| Shape::of(&field.kind))
+    }
+
+    /// The table's field named `key`, if this shape is an object that has one.
+    pub(crate) fn field(self, key: &str) -> Option<&'static Field> {
         match self {
-            Shape::Object(fields) => crate::schema::position(fields, key)
-                .and_then(|index| fields.get(index))
-                .map_or(Shape::Scalar, |field| Shape::of(&field.kind)),
-            Shape::Scalar | Shape::Objects(_) | Shape::Strings | Shape::Map => Shape::Scalar,
+            Shape::Object(fields) => {
+                crate::schema::position(fields, key).and_then(|index| fields.get(index))
+            }
+            Shape::Scalar | Shape::Objects(_) | Shape::Strings | Shape::Map => None,
         }
     }
 

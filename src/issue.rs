@@ -312,16 +312,21 @@ pub fn pointer_of(path: &[Segment]) -> String {
     for segment in path {
         pointer.push('/');
         match segment {
-            Segment::Key(key) if key.contains(['~', '/']) => {
-                for c in key.chars() {
-                    match c {
-                        '~' => pointer.push_str("~0"),
-                        '/' => pointer.push_str("~1"),
-                        c => pointer.push(c),
-                    }
+            Segment::Key(key) => {
+                // By bytes ('~' and '/' are ASCII): runs between them are copied whole.
+                let mut start = 0;
+                for (at, byte) in key.bytes().enumerate() {
+                    let escaped = match byte {
+                        b'~' => "~0",
+                        b'/' => "~1",
+                        _ => continue,
+                    };
+                    pointer.push_str(key.get(start..at).unwrap_or_default());
+                    pointer.push_str(escaped);
+                    start = at + 1;
                 }
+                pointer.push_str(key.get(start..).unwrap_or_default());
             }
-            Segment::Key(key) => pointer.push_str(key),
             Segment::Index(index) => push_decimal(&mut pointer, *index as u64),
         }
     }

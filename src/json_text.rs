@@ -192,10 +192,12 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.index).copied()
     }
 
+    #[inline(always)]
     fn next(&mut self) -> Option<u8> {
         let byte = self.peek();
         if byte.is_some() {
@@ -205,7 +207,16 @@ impl<'a> Reader<'a> {
     }
 
     /// Skips JSON whitespace; the byte after it, not consumed.
+    #[inline(always)]
     fn whitespace(&mut self) -> Option<u8> {
+        // Compact text has none: a byte above the space is returned without a call.
+        match self.peek() {
+            Some(byte) if byte > b' ' => Some(byte),
+            _ => self.skip_whitespace(),
+        }
+    }
+
+    fn skip_whitespace(&mut self) -> Option<u8> {
         loop {
             match self.peek() {
                 Some(b'\n') => {
@@ -411,8 +422,12 @@ impl<'a> Reader<'a> {
             };
             let key = self.string()?;
             self.colon()?;
+            // A known key borrows the table's name, which the walk then finds by address.
+            let known = shape.field(&key);
+            let key = known.map_or(key, |field| Cow::Borrowed(field.name));
             // Past the limit the object is `TooMany` whatever follows: only its keys count.
-            let member = Some(shape.member(&key)).filter(|_| distinct <= MAX_ENTRIES);
+            let member = Some(known.map_or(Shape::Scalar, |field| Shape::of(&field.kind)))
+                .filter(|_| distinct <= MAX_ENTRIES);
             // A repeated key among the first entries is found now and its value read in
             // place; past them, repeats are merged by `merge_repeats`.
             let repeated = if entries.len() < LINEAR_SEARCH {
@@ -740,9 +755,9 @@ impl<'a> Reader<'a> {
 /// Merges the entries that repeat a key: the first place, the last value. One sort of the
 /// indexes by key (stable, so a key's entries come in input order).
 fn merge_repeats(entries: Entries<'_>) -> Entries<'_> {
-    let first = repeats::first_equal(entries.len(), &|at| {
-        entries.get(at).map_or("", |(key, _)| key.as_ref())
-    });
+    let keys: Vec<&str> = entries.iter().map(|(key, _)| key.as_ref()).collect();
+    let first = repeats::first_equal(&keys);
+    drop(keys);
     // A key's first entry comes before its repeats, which overwrite its value in place.
     let mut place = vec![0usize; entries.len()];
     let mut merged: Entries<'_> = Vec::with_capacity(entries.len());

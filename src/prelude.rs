@@ -36,6 +36,48 @@ pub(crate) fn is_whole(number: f64) -> bool {
 pub(crate) fn trim(text: &str) -> &str {
     match (text.as_bytes().first(), text.as_bytes().last()) {
         (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
-        _ => text.trim(),
+        _ => trim_slow(text),
+    }
+}
+
+/// ASCII white space by bytes (plain loops, which "z" keeps tight), then `str::trim` only
+/// when a non-ASCII character is left at either end.
+fn trim_slow(text: &str) -> &str {
+    let space = |byte: u8| byte == b' ' || (0x09..=0x0d).contains(&byte);
+    let bytes = text.as_bytes();
+    let (mut start, mut end) = (0, bytes.len());
+    while start < end && bytes.get(start).is_some_and(|&byte| space(byte)) {
+        start += 1;
+    }
+    while end > start && bytes.get(end - 1).is_some_and(|&byte| space(byte)) {
+        end -= 1;
+    }
+    let rest = text.get(start..end).unwrap_or_default();
+    match (rest.as_bytes().first(), rest.as_bytes().last()) {
+        (Some(first), Some(last)) if !first.is_ascii() || !last.is_ascii() => rest.trim(),
+        _ => rest,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn trim_matches_str_trim() {
+        for text in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "\t\n a b \r\x0b\x0c",
+            "\u{a0}x\u{a0}",
+            " \u{2003} x \u{85}",
+            "\u{a0}",
+            " é ",
+            "é",
+            "\u{1680}\u{3000}",
+            "x\u{200b}",
+        ] {
+            assert_eq!(super::trim(text), text.trim(), "{text:?}");
+        }
     }
 }

@@ -139,7 +139,15 @@ pub static SPECIFIER: &[Field] = &[
 
 /// The position of `name` in `fields`, if it is one of them.
 pub fn position(fields: &[Field], name: &str) -> Option<usize> {
-    fields.iter().position(|field| field.name == name)
+    // A known key read from the tape borrows the table's own name: its address finds it.
+    for (at, field) in fields.iter().enumerate() {
+        if core::ptr::eq(field.name.as_ptr(), name.as_ptr()) && field.name.len() == name.len()
+            || field.name == name
+        {
+            return Some(at);
+        }
+    }
+    None
 }
 
 /// The known key closest to `unknown` (Levenshtein over code points, case-sensitive, at most

@@ -114,17 +114,14 @@ impl Instant {
         let days = self.seconds.div_euclid(86_400);
         let second_of_day = self.seconds.rem_euclid(86_400);
         let (year, month, day) = civil_from_days(days);
-        let digit = |value: i64| b'0' + value.rem_euclid(10) as u8;
-        let two = |value: i64| [digit(value / 10), digit(value)];
-        let [y1, y2] = two(year / 100);
-        let [y3, y4] = two(year);
-        let [mo1, mo2] = two(i64::from(month));
-        let [d1, d2] = two(i64::from(day));
-        let [h1, h2] = two(second_of_day / 3600);
-        let [mi1, mi2] = two(second_of_day % 3600 / 60);
-        let [s1, s2] = two(second_of_day % 60);
-        let mut millis = self.fraction.bytes().chain(core::iter::repeat(b'0'));
-        let mut next = || millis.next().unwrap_or(b'0');
+        let [y1, y2] = two_digits(year / 100);
+        let [y3, y4] = two_digits(year);
+        let [mo1, mo2] = two_digits(i64::from(month));
+        let [d1, d2] = two_digits(i64::from(day));
+        let [h1, h2] = two_digits(second_of_day / 3600);
+        let [mi1, mi2] = two_digits(second_of_day % 3600 / 60);
+        let [s1, s2] = two_digits(second_of_day % 60);
+        let millis = self.fraction.as_bytes();
         [
             y1,
             y2,
@@ -146,9 +143,9 @@ impl Instant {
             s1,
             s2,
             b'.',
-            next(),
-            next(),
-            next(),
+            millis.first().copied().unwrap_or(b'0'),
+            millis.get(1).copied().unwrap_or(b'0'),
+            millis.get(2).copied().unwrap_or(b'0'),
             b'Z',
         ]
     }
@@ -379,6 +376,15 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
     let year = year_of_era + era * 400 + i64::from(month <= 2);
     (year, month, day)
+}
+
+/// The last two decimal digits of `value` (of its magnitude), as ASCII.
+#[inline(always)]
+fn two_digits(value: i64) -> [u8; 2] {
+    [
+        b'0' + (value / 10).rem_euclid(10) as u8,
+        b'0' + value.rem_euclid(10) as u8,
+    ]
 }
 
 #[cfg(test)]

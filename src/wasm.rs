@@ -128,14 +128,22 @@ impl<'t> DraftTape<'t> {
         let bytes = if self.ascii {
             units.min(rest.len())
         } else {
-            let mut seen = 0;
-            rest.char_indices()
-                .find(|(_, c)| {
-                    let before = seen;
-                    seen += c.len_utf16();
-                    before >= units
-                })
-                .map_or(rest.len(), |(at, _)| at)
+            // Code point by code point from the lead bytes (a plain loop, which "z" keeps
+            // tight): four-byte sequences are two UTF-16 units.
+            let (mut at, mut seen) = (0, 0);
+            let bytes = rest.as_bytes();
+            while seen < units {
+                let Some(&lead) = bytes.get(at) else { break };
+                let (len, width) = match lead {
+                    0x00..=0x7f => (1, 1),
+                    0x80..=0xdf => (2, 1),
+                    0xe0..=0xef => (3, 1),
+                    _ => (4, 2),
+                };
+                at += len;
+                seen += width;
+            }
+            at.min(rest.len())
         };
         self.cut += bytes;
         rest.get(..bytes).unwrap_or("")
