@@ -37,6 +37,7 @@ const B_TEXT = 0;
 const B_NUMBER = 1;
 const B_ARRAY = 2;
 const B_OBJECT = 3;
+const B_TIME = 4;
 const B_ISSUE = 8;
 const B_REPORT = 9;
 const B_MAP = 10;
@@ -62,7 +63,7 @@ const STRINGS = 3;
 const MAP = 4;
 const MAX_ENTRIES = 10000;
 // The names the result tape writes by number.
-const NAMES = ["code", "severity", "error", "warning", "expected", "received", "suggestion", "reason", "max", "part", "allowed", "with", "count", "detail", "invalid_json", "invalid_type", "required", "unknown_field", "invalid_uuid", "invalid_timestamp", "not_hour_aligned", "invalid_range", "not_finite", "not_positive", "empty", "too_long", "too_many", "invalid_enum", "conflict", "ends_in_past", "overlapping_schedule", "fractional_cents", "negative_priority", "not_uuid", "duplicate_removed", "customer_id", "product_id", "priority", "access_schedule", "name", "description", "applicable_contract_ids", "applicable_product_ids", "applicable_product_tags", "specifiers", "custom_fields", "rate_type", "uniqueness_key", "netsuite_sales_order_id", "salesforce_opportunity_id", "credit_type_id", "schedule_items", "product_id", "product_tags", "pricing_group_values", "presentation_group_values", "amount", "starting_at", "ending_before"];
+const NAMES = ["code", "severity", "error", "warning", "expected", "received", "suggestion", "reason", "max", "min", "part", "allowed", "with", "count", "detail", "invalid_json", "invalid_type", "required", "unknown_field", "invalid_uuid", "invalid_timestamp", "not_hour_aligned", "invalid_range", "not_finite", "not_positive", "empty", "too_long", "too_many", "invalid_enum", "conflict", "ends_in_past", "overlapping_schedule", "fractional_cents", "negative_priority", "not_uuid", "duplicate_removed", "customer_id", "product_id", "priority", "access_schedule", "name", "description", "applicable_contract_ids", "applicable_product_ids", "applicable_product_tags", "specifiers", "custom_fields", "rate_type", "uniqueness_key", "netsuite_sales_order_id", "salesforce_opportunity_id", "credit_type_id", "schedule_items", "product_id", "product_tags", "pricing_group_values", "presentation_group_values", "amount", "starting_at", "ending_before"];
 // Each table's fields: [name, shape, table of the entries].
 const TABLES = [
   [["customer_id", 0, 0], ["product_id", 0, 0], ["priority", 0, 0], ["access_schedule", 1, 1], ["name", 0, 0], ["description", 0, 0], ["applicable_contract_ids", 3, 0], ["applicable_product_ids", 3, 0], ["applicable_product_tags", 3, 0], ["specifiers", 2, 2], ["custom_fields", 4, 0], ["rate_type", 0, 0], ["uniqueness_key", 0, 0], ["netsuite_sales_order_id", 0, 0], ["salesforce_opportunity_id", 0, 0]],
@@ -81,7 +82,7 @@ const CATALOG = [
   ["not_hour_aligned", "error", "Must be on the hour: minutes and seconds zero in UTC."],
   ["invalid_range", "error", "Must be later than the start."],
   ["not_finite", "error", "Must be a finite number."],
-  ["not_positive", "error", "Must be greater than 0."],
+  ["not_positive", "error", "Must be greater than {min}."],
   ["empty", "error", "Must not be empty."],
   ["too_long", "error", "Must be at most {max} characters."],
   ["too_many", "error", "Must have at most {max} entries."],
@@ -90,7 +91,7 @@ const CATALOG = [
   ["ends_in_past", "warning", "This schedule item ends in the past."],
   ["overlapping_schedule", "warning", "Overlaps the schedule item at index {with}."],
   ["fractional_cents", "warning", "USD amounts are in cents; this is not a whole number of cents."],
-  ["negative_priority", "warning", "Priority is negative; lower priorities are consumed first."],
+  ["negative_priority", "warning", "Priority is below {min}; lower priorities are consumed first."],
   ["not_uuid", "warning", "This does not look like a contract id (a UUID)."],
   ["duplicate_removed", "warning", "Removed {count} repeated entries."],
 ];
@@ -416,6 +417,8 @@ function build() {
       return slice(ops[at++]);
     case B_NUMBER:
       return ops[at++];
+    case B_TIME:
+      return new Date(ops[at++]).toISOString();
     case B_ARRAY: {
       const length = ops[at++];
       const array = [];

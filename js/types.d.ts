@@ -3,11 +3,11 @@
 
 /** The normalized body of POST /v1/contracts/customerCredits/create. */
 export interface CreditCreateParams {
-  /** The customer to credit (UUID). */
+  /** The customer to credit. A UUID. */
   customer_id: string;
-  /** The fixed product used to invoice the credit (UUID). */
+  /** The fixed product used to invoice the credit. A UUID. */
   product_id: string;
-  /** Lower priorities are consumed first. */
+  /** Lower priorities are consumed first. Below 0 is a warning. */
   priority: number;
   /** When and how much credit is available. */
   access_schedule: AccessSchedule;
@@ -17,17 +17,17 @@ export interface CreditCreateParams {
   description?: string;
   /** Contracts the credit applies to; absent: all of the customer's contracts. */
   applicable_contract_ids?: string[];
-  /** Products the credit applies to (UUIDs); absent together with tags: all products. */
+  /** Products the credit applies to; absent together with tags: all products. UUIDs. */
   applicable_product_ids?: string[];
   /** Product tags the credit applies to. */
   applicable_product_tags?: string[];
   /** Finer targeting; not together with applicable_product_ids or applicable_product_tags. */
   specifiers?: Specifier[];
-  /** Custom fields: keys at most 100 characters, values at most 200. */
+  /** Custom fields. Keys at most 100 characters, values at most 200 characters. */
   custom_fields?: Record<string, string>;
-  /** COMMIT_RATE or LIST_RATE. */
+  /** The rate the credit applies at. COMMIT_RATE or LIST_RATE. */
   rate_type?: "COMMIT_RATE" | "LIST_RATE";
-  /** 1 to 128 characters; reusing one gives 409 upstream. */
+  /** Reusing one gives 409 upstream. 1 to 128 characters. */
   uniqueness_key?: string;
   /** The NetSuite sales order id. */
   netsuite_sales_order_id?: string;
@@ -37,25 +37,25 @@ export interface CreditCreateParams {
 
 /** When and how much credit is available. */
 export interface AccessSchedule {
-  /** The credit type (UUID); absent means USD (cents). */
+  /** The credit type. A UUID; absent means 2714e483-4ff1-48e4-9e25-ac732e8f24f2 (USD, in cents). */
   credit_type_id?: string;
-  /** At least one item. */
+  /** The amounts and when each is available. At least one. */
   schedule_items: ScheduleItem[];
 }
 
-/** At least one item. */
+/** The amounts and when each is available. At least one. */
 export interface ScheduleItem {
-  /** Greater than 0, in the credit type's unit (USD: cents). */
+  /** In the credit type's unit (USD: cents). Greater than 0. */
   amount: number;
-  /** Inclusive start, on an hour boundary (UTC). */
+  /** Inclusive start. RFC 3339, on an hour boundary, written in UTC. */
   starting_at: string;
-  /** Exclusive end, on an hour boundary, later than starting_at. */
+  /** Exclusive end, later than starting_at. RFC 3339, on an hour boundary, written in UTC. */
   ending_before: string;
 }
 
 /** Finer targeting; not together with applicable_product_ids or applicable_product_tags. */
 export interface Specifier {
-  /** A product (UUID). */
+  /** A product. A UUID. */
   product_id?: string;
   /** Product tags. */
   product_tags?: string[];

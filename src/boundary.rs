@@ -45,12 +45,14 @@ ops! {
 }
 
 ops! {
-    /// Result tape (Rust → JS) value ops (`B_` in JS).
+    /// Result tape (Rust → JS) value ops (`B_` in JS). `TIME` is a timestamp as milliseconds
+    /// since the epoch, which JS writes with `toISOString`.
     result {
         TEXT = 0,
         NUMBER = 1,
         ARRAY = 2,
         OBJECT = 3,
+        TIME = 4,
         ISSUE = 8,
         REPORT = 9,
         MAP = 10,
@@ -99,12 +101,13 @@ pub(crate) const FIXED_NAMES: &[&str] = &[
     "severity",
     "error",
     "warning",
-    // Param names (src/check.rs names each where it reports).
+    // Param names (src/rules/ and the cross-field rules name each where they report).
     "expected",
     "received",
     "suggestion",
     "reason",
     "max",
+    "min",
     "part",
     "allowed",
     "with",

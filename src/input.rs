@@ -188,9 +188,11 @@ impl Shape {
             Kind::Objects(fields) => Shape::Objects(fields),
             Kind::Strings(_) => Shape::Strings,
             Kind::Map { .. } => Shape::Map,
-            Kind::Uuid | Kind::Text { .. } | Kind::Number(_) | Kind::Timestamp | Kind::Enum(_) => {
-                Shape::Scalar
-            }
+            Kind::Uuid { .. }
+            | Kind::Text { .. }
+            | Kind::Number(_)
+            | Kind::Timestamp { .. }
+            | Kind::Enum(_) => Shape::Scalar,
         }
     }
 

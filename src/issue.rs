@@ -69,7 +69,7 @@ codes! {
     NotHourAligned = "not_hour_aligned", Error, "Must be on the hour: minutes and seconds zero in UTC.";
     InvalidRange = "invalid_range", Error, "Must be later than the start.";
     NotFinite = "not_finite", Error, "Must be a finite number.";
-    NotPositive = "not_positive", Error, "Must be greater than 0.";
+    NotPositive = "not_positive", Error, "Must be greater than {min}.";
     Empty = "empty", Error, "Must not be empty.";
     TooLong = "too_long", Error, "Must be at most {max} characters.";
     TooMany = "too_many", Error, "Must have at most {max} entries.";
@@ -78,7 +78,7 @@ codes! {
     EndsInPast = "ends_in_past", Warning, "This schedule item ends in the past.";
     OverlappingSchedule = "overlapping_schedule", Warning, "Overlaps the schedule item at index {with}.";
     FractionalCents = "fractional_cents", Warning, "USD amounts are in cents; this is not a whole number of cents.";
-    NegativePriority = "negative_priority", Warning, "Priority is negative; lower priorities are consumed first.";
+    NegativePriority = "negative_priority", Warning, "Priority is below {min}; lower priorities are consumed first.";
     NotUuid = "not_uuid", Warning, "This does not look like a contract id (a UUID).";
     DuplicateRemoved = "duplicate_removed", Warning, "Removed {count} repeated entries.";
 }
@@ -155,7 +155,7 @@ fn default_template(code: Code, params: &Params) -> &'static str {
                         (Some(_), Match::Given) => true,
                         (Some(ParamValue::Text(text)), Match::Text(wanted)) => text == wanted,
                         (Some(ParamValue::Number(number)), Match::Number(wanted)) => {
-                            number == wanted
+                            *number == *wanted as f64
                         }
                         _ => false,
                     })
@@ -175,12 +175,25 @@ pub enum Segment {
 
 /// A param value: the values a message was built from.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize), serde(untagged))]
 pub enum ParamValue {
     /// A text param, such as `expected` or `suggestion`.
     Text(String),
-    /// A numeric param, such as `max` or `count`.
-    Number(u64),
+    /// A numeric param, such as `max`, `min` or `count` (a JS number, so a double).
+    Number(f64),
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Serialize for ParamValue {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            ParamValue::Text(text) => serializer.serialize_str(text),
+            // Whole numbers as integers (`128`, never `128.0`), as JS prints them.
+            ParamValue::Number(number) => match crate::output::number_value(*number) {
+                serde_json::Value::Number(number) => number.serialize(serializer),
+                _ => serializer.serialize_none(),
+            },
+        }
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -207,7 +220,13 @@ impl From<String> for ParamValue {
 
 impl From<usize> for ParamValue {
     fn from(number: usize) -> Self {
-        ParamValue::Number(number as u64)
+        ParamValue::Number(number as f64)
+    }
+}
+
+impl From<f64> for ParamValue {
+    fn from(number: f64) -> Self {
+        ParamValue::Number(number)
     }
 }
 
@@ -333,6 +352,20 @@ pub fn pointer_of(path: &[Segment]) -> String {
     pointer
 }
 
+/// Appends a param's number as JS prints it: whole numbers as integers, without `fmt`;
+/// others (never a param of this crate's) through `fmt`, natively.
+fn push_number(out: &mut String, number: f64) {
+    if is_whole(number) && number.abs() < 9_007_199_254_740_992.0 {
+        if number < 0.0 {
+            out.push('-');
+        }
+        push_decimal(out, number.abs() as u64);
+    } else {
+        #[cfg(not(target_arch = "wasm32"))]
+        out.push_str(&number.to_string());
+    }
+}
+
 /// Appends `number` in decimal, without `fmt` (pointers and messages are built on every
 /// issue).
 fn push_decimal(out: &mut String, number: u64) {
@@ -364,7 +397,7 @@ pub fn render(template: &str, params: &Params) -> String {
                 let name = &after[..close];
                 match params.get(name) {
                     Some(ParamValue::Text(text)) => out.push_str(text),
-                    Some(ParamValue::Number(number)) => push_decimal(&mut out, *number),
+                    Some(ParamValue::Number(number)) => push_number(&mut out, *number),
                     None => {
                         out.push('{');
                         out.push_str(name);

@@ -1,10 +1,11 @@
 //! The JSON Schema (2020-12) of the normalized body, read off the field table.
 
-use crate::schema::{Entry, Field, Kind, NumberRule, BODY, MAX_ENTRIES};
+use crate::schema::{Align, Bounds, Entry, Field, Kind, BODY, MAX_ENTRIES};
 use serde_json::{json, Map, Value};
 
 const UUID_PATTERN: &str = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
-const TIMESTAMP_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:00:00\\.000Z$";
+/// What `Align::Hour` leaves of the output form `YYYY-MM-DDTHH:MM:SS.000Z`.
+const HOUR_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:00:00\\.000Z$";
 /// Trimmed, non-blank text: no Unicode `White_Space` at either end (what `str::trim` removes,
 /// spelled out because `\s` differs between regex dialects: ECMA-262's has U+FEFF and lacks
 /// U+0085). Without it a blank map key (`"  "`, `required` for the rules) would pass.
@@ -64,7 +65,11 @@ fn with(mut schema: Value, keyword: &str, value: Value) -> Value {
 }
 
 fn field_schema(field: &Field) -> Value {
-    with(kind_schema(&field.kind), "description", json!(field.doc))
+    with(
+        kind_schema(&field.kind),
+        "description",
+        json!(field.describe()),
+    )
 }
 
 fn text_schema(max: Option<usize>) -> Value {
@@ -77,12 +82,17 @@ fn text_schema(max: Option<usize>) -> Value {
 
 fn kind_schema(kind: &Kind) -> Value {
     match kind {
-        Kind::Uuid => json!({"type": "string", "pattern": UUID_PATTERN}),
+        Kind::Uuid { default: None } => json!({"type": "string", "pattern": UUID_PATTERN}),
+        Kind::Uuid {
+            default: Some(default),
+        } => json!({"type": "string", "pattern": UUID_PATTERN, "default": default}),
         Kind::Text { max } => text_schema(*max),
-        Kind::Number(NumberRule::Priority) => json!({"type": "number"}),
-        Kind::Number(NumberRule::Amount) => json!({"type": "number", "exclusiveMinimum": 0}),
-        Kind::Timestamp => {
-            json!({"type": "string", "format": "date-time", "pattern": TIMESTAMP_PATTERN})
+        Kind::Number(Bounds { above, .. }) => match above {
+            Some(above) => json!({"type": "number", "exclusiveMinimum": number(*above)}),
+            None => json!({"type": "number"}),
+        },
+        Kind::Timestamp { align: Align::Hour } => {
+            json!({"type": "string", "format": "date-time", "pattern": HOUR_PATTERN})
         }
         Kind::Enum(values) => json!({"type": "string", "enum": values}),
         Kind::Object(fields) => object_schema(fields),
@@ -104,4 +114,9 @@ fn kind_schema(kind: &Kind) -> Value {
             "maxProperties": MAX_ENTRIES,
         }),
     }
+}
+
+/// A bound as JSON: whole numbers as integers (`0`, not `0.0`).
+fn number(value: f64) -> Value {
+    crate::output::number_value(value)
 }

@@ -18,7 +18,8 @@ extern crate alloc;
 
 #[doc(hidden)]
 pub mod boundary;
-mod check;
+mod checked;
+mod collect;
 mod decimal;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod describe;
@@ -27,13 +28,21 @@ pub mod issue;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod json_schema;
 mod json_text;
+#[cfg(not(target_arch = "wasm32"))]
+mod output;
+mod path;
 mod prelude;
 mod repeats;
+mod rules;
+mod schedule;
 pub mod schema;
 mod sort;
+mod targeting;
 mod time;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod typescript;
+mod view;
+mod walk;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
@@ -45,6 +54,8 @@ use serde::Serialize;
 
 pub use input::{Input, Probe, Received, Source, Unreadable};
 pub use issue::{Code, Issue, ParamValue, Params, Segment, Severity};
+
+use rules::Finding;
 
 /// How to validate.
 #[derive(Debug, Clone, Default)]
@@ -133,14 +144,14 @@ pub fn validate(draft: &serde_json::Value, options: &Options) -> Report {
 /// Validates any [`Source`] of a draft (a JSON value, or a JS value at the wasm edge).
 pub fn validate_source<'a, S: Source<'a>>(draft: S, options: &Options) -> Report {
     let input = input::read_body(&draft);
-    check::validate_input(&input, options).into_report()
+    output::report(walk::validate_input(&input, options))
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 /// Validates a draft given as JSON text. Text that does not parse (including nesting deeper
 /// than 128, a number that overflows a double, or an escaped lone surrogate) is `invalid_json`.
 pub fn validate_json(text: &str, options: &Options) -> Report {
-    validate_json_with(text, options, |validated| validated.into_report())
+    validate_json_with(text, options, output::report)
 }
 
 /// Reads JSON text along the schema (no `serde_json::Value` in between) and hands the checked
@@ -148,7 +159,7 @@ pub fn validate_json(text: &str, options: &Options) -> Report {
 pub(crate) fn validate_json_with<R>(
     text: &str,
     options: &Options,
-    finish: impl FnOnce(check::Validated<'_>) -> R,
+    finish: impl FnOnce(walk::Validated<'_>) -> R,
 ) -> R {
     // serde_json for the Rust API; the wasm has its own compact reader (the same results,
     // `detail` included: tests/conformance.rs and the fuzz target hold them to it).
@@ -163,13 +174,12 @@ pub(crate) fn validate_json_with<R>(
 fn validate_read<R>(
     read: Result<Input<'_>, alloc::string::String>,
     options: &Options,
-    finish: impl FnOnce(check::Validated<'_>) -> R,
+    finish: impl FnOnce(walk::Validated<'_>) -> R,
 ) -> R {
     match read {
-        Ok(input) => finish(check::validate_input(&input, options)),
-        Err(detail) => finish(check::whole_body_error(
-            Code::InvalidJson,
-            Params::new().with("detail", detail),
+        Ok(input) => finish(walk::validate_input(&input, options)),
+        Err(detail) => finish(walk::whole_body_error(
+            Finding::new(Code::InvalidJson).with("detail", detail),
             options,
         )),
     }
@@ -182,16 +192,14 @@ fn validate_read<R>(
 #[doc(hidden)]
 pub fn validate_json_compact(text: &str, options: &Options) -> Report {
     let read = json_text::read(text).map_err(|error| error.detail());
-    validate_read(read, options, |validated| validated.into_report())
+    validate_read(read, options, output::report)
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 /// Validates JSON text given as any [`Source`]: a value that is not a string is
 /// `invalid_type` at `""` (what `validateCreditJson` answers for a non-string).
 pub fn validate_json_source<'a, S: Source<'a>>(json: S, options: &Options) -> Report {
-    validate_json_input(input::read_scalar(&json), options, |validated| {
-        validated.into_report()
-    })
+    validate_json_input(input::read_scalar(&json), options, output::report)
 }
 
 /// [`validate_json_with`] for a value read as a scalar: text is JSON to read, anything else
@@ -199,15 +207,12 @@ pub fn validate_json_source<'a, S: Source<'a>>(json: S, options: &Options) -> Re
 pub(crate) fn validate_json_input<R>(
     json: Input<'_>,
     options: &Options,
-    finish: impl FnOnce(check::Validated<'_>) -> R,
+    finish: impl FnOnce(walk::Validated<'_>) -> R,
 ) -> R {
     match json {
         Input::String(text) => validate_json_with(&text, options, finish),
-        other => finish(check::whole_body_error(
-            Code::InvalidType,
-            Params::new()
-                .with("expected", "string")
-                .with("received", other.received().as_str()),
+        other => finish(walk::whole_body_error(
+            Finding::invalid_type("string", other.received()),
             options,
         )),
     }

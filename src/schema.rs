@@ -20,14 +20,12 @@ macro_rules! doc {
     };
 }
 
-/// The credit type id of USD (cents), the default when `credit_type_id` is absent.
+/// The credit type id of USD (cents): `access_schedule.credit_type_id`'s default, and the
+/// credit type whose amounts are whole cents (`fractional_cents`).
 pub const USD_CENTS_CREDIT_TYPE_ID: &str = "2714e483-4ff1-48e4-9e25-ac732e8f24f2";
 
 /// The most entries any array or object may have (a guard against hostile input).
 pub const MAX_ENTRIES: usize = 10_000;
-
-/// The allowed values of `rate_type`, uppercase.
-pub const RATE_TYPES: &[&str] = &["COMMIT_RATE", "LIST_RATE"];
 
 /// One key of an object in the request body.
 #[derive(Debug)]
@@ -36,27 +34,37 @@ pub struct Field {
     pub name: &'static str,
     /// Whether the body is incomplete without it.
     pub required: bool,
-    /// What the value is and which rules apply.
+    /// What the value is and the parameters of its rules.
     pub kind: Kind,
-    /// One line for the JSON Schema and the TypeScript declarations.
+    /// What the field means, for the JSON Schema and the TypeScript declarations; the rule
+    /// (limits, bounds, allowed values) is written from `kind` (see `Kind::rule_text`).
     pub doc: &'static str,
 }
 
-/// What a field holds.
+/// What a field holds, with the parameters of its rules. The walk, the messages (as params),
+/// the JSON Schema, the TypeScript declarations, the field docs and the demo page read them
+/// here and nowhere else.
 #[derive(Debug)]
 pub enum Kind {
     /// A UUID string, lowercased.
-    Uuid,
-    /// A trimmed string, at most `max` code points.
+    Uuid {
+        /// What an absent value means, if anything.
+        default: Option<&'static str>,
+    },
+    /// A trimmed string.
     Text {
-        /// The length limit in code points, if any.
+        /// The length limit in code points (`too_long`, param `max`), if any.
         max: Option<usize>,
     },
     /// A finite number (or a number-input string).
-    Number(NumberRule),
-    /// An RFC 3339 instant on an hour boundary, written back in UTC.
-    Timestamp,
-    /// One of these uppercase values, any ASCII letter case accepted.
+    Number(&'static Bounds),
+    /// An RFC 3339 instant, written back in UTC.
+    Timestamp {
+        /// The boundary it must fall on (`not_hour_aligned`).
+        align: Align,
+    },
+    /// One of these uppercase values, any ASCII letter case accepted (`invalid_enum`, param
+    /// `allowed`).
     Enum(&'static [&'static str]),
     /// A nested object with its own table.
     Object(&'static [Field]),
@@ -66,20 +74,36 @@ pub enum Kind {
     Strings(Entry),
     /// An object string → string.
     Map {
-        /// The length limit of a key in code points, if any.
+        /// The length limit of a key in code points (`too_long`, params `max`, `part`), if any.
         key_max: Option<usize>,
         /// The length limit of a value in code points, if any.
         value_max: Option<usize>,
     },
 }
 
-/// The rules of a numeric field beyond "finite".
+/// The bounds of a number beyond "finite".
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bounds {
+    /// The value must be greater than this (`not_positive`, param `min`).
+    pub above: Option<f64>,
+    /// A value below this is a warning (`negative_priority`, param `min`).
+    pub warn_below: Option<f64>,
+}
+
+/// The boundary a timestamp must fall on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NumberRule {
-    /// `priority`: any finite number; negative warns.
-    Priority,
-    /// `amount`: greater than 0; fractions of USD cents warn.
-    Amount,
+pub enum Align {
+    /// Minutes, seconds and fraction zero in UTC.
+    Hour,
+}
+
+impl Align {
+    /// The length of the boundary in seconds.
+    pub const fn seconds(self) -> i64 {
+        match self {
+            Align::Hour => 3600,
+        }
+    }
 }
 
 /// What an entry of a string array must be.
@@ -93,49 +117,128 @@ pub enum Entry {
     Tag,
 }
 
-/// The body: `CreditCreateParams`.
-#[rustfmt::skip]
-pub static BODY: &[Field] = &[
-    Field { name: "customer_id", required: true, kind: Kind::Uuid, doc: doc!("The customer to credit (UUID).") },
-    Field { name: "product_id", required: true, kind: Kind::Uuid, doc: doc!("The fixed product used to invoice the credit (UUID).") },
-    Field { name: "priority", required: true, kind: Kind::Number(NumberRule::Priority), doc: doc!("Lower priorities are consumed first.") },
-    Field { name: "access_schedule", required: true, kind: Kind::Object(ACCESS_SCHEDULE), doc: doc!("When and how much credit is available.") },
-    Field { name: "name", required: false, kind: Kind::Text { max: None }, doc: doc!("Displayed on invoices.") },
-    Field { name: "description", required: false, kind: Kind::Text { max: None }, doc: doc!("Shown in the UI and API only.") },
-    Field { name: "applicable_contract_ids", required: false, kind: Kind::Strings(Entry::ContractId), doc: doc!("Contracts the credit applies to; absent: all of the customer's contracts.") },
-    Field { name: "applicable_product_ids", required: false, kind: Kind::Strings(Entry::Uuid), doc: doc!("Products the credit applies to (UUIDs); absent together with tags: all products.") },
-    Field { name: "applicable_product_tags", required: false, kind: Kind::Strings(Entry::Tag), doc: doc!("Product tags the credit applies to.") },
-    Field { name: "specifiers", required: false, kind: Kind::Objects(SPECIFIER), doc: doc!("Finer targeting; not together with applicable_product_ids or applicable_product_tags.") },
-    Field { name: "custom_fields", required: false, kind: Kind::Map { key_max: Some(100), value_max: Some(200) }, doc: doc!("Custom fields: keys at most 100 characters, values at most 200.") },
-    Field { name: "rate_type", required: false, kind: Kind::Enum(RATE_TYPES), doc: doc!("COMMIT_RATE or LIST_RATE.") },
-    Field { name: "uniqueness_key", required: false, kind: Kind::Text { max: Some(128) }, doc: doc!("1 to 128 characters; reusing one gives 409 upstream.") },
-    Field { name: "netsuite_sales_order_id", required: false, kind: Kind::Text { max: None }, doc: doc!("The NetSuite sales order id.") },
-    Field { name: "salesforce_opportunity_id", required: false, kind: Kind::Text { max: None }, doc: doc!("The Salesforce opportunity id.") },
-];
+/// One table: a `pub mod` with a const per field, which the cross-field rules name (so that
+/// no rule spells a field name), and the table itself, the fields in key order.
+macro_rules! table {
+    ($(#[$doc:meta])* $table:ident in $module:ident { $($field:ident = $value:expr;)* }) => {
+        $(#[$doc])*
+        ///
+        /// Its fields one by one, for the rules that name a field, are in the module of the same name.
+        pub static $table: &[Field] = &[$($module::$field),*];
 
-/// `access_schedule`.
-#[rustfmt::skip]
-pub static ACCESS_SCHEDULE: &[Field] = &[
-    Field { name: "credit_type_id", required: false, kind: Kind::Uuid, doc: doc!("The credit type (UUID); absent means USD (cents).") },
-    Field { name: "schedule_items", required: true, kind: Kind::Objects(SCHEDULE_ITEM), doc: doc!("At least one item.") },
-];
+        $(#[$doc])*
+        #[allow(missing_docs)]
+        pub mod $module {
+            use super::*;
+            $(pub const $field: Field = $value;)*
+        }
+    };
+}
 
-/// One item of `access_schedule.schedule_items`.
-#[rustfmt::skip]
-pub static SCHEDULE_ITEM: &[Field] = &[
-    Field { name: "amount", required: true, kind: Kind::Number(NumberRule::Amount), doc: doc!("Greater than 0, in the credit type's unit (USD: cents).") },
-    Field { name: "starting_at", required: true, kind: Kind::Timestamp, doc: doc!("Inclusive start, on an hour boundary (UTC).") },
-    Field { name: "ending_before", required: true, kind: Kind::Timestamp, doc: doc!("Exclusive end, on an hour boundary, later than starting_at.") },
-];
+table! {
+    /// The body: `CreditCreateParams`.
+    BODY in body {
+        CUSTOMER_ID = Field { name: "customer_id", required: true, kind: Kind::Uuid { default: None }, doc: doc!("The customer to credit.") };
+        PRODUCT_ID = Field { name: "product_id", required: true, kind: Kind::Uuid { default: None }, doc: doc!("The fixed product used to invoice the credit.") };
+        PRIORITY = Field { name: "priority", required: true, kind: Kind::Number(&Bounds { above: None, warn_below: Some(0.0) }), doc: doc!("Lower priorities are consumed first.") };
+        ACCESS_SCHEDULE = Field { name: "access_schedule", required: true, kind: Kind::Object(super::ACCESS_SCHEDULE), doc: doc!("When and how much credit is available.") };
+        NAME = Field { name: "name", required: false, kind: Kind::Text { max: None }, doc: doc!("Displayed on invoices.") };
+        DESCRIPTION = Field { name: "description", required: false, kind: Kind::Text { max: None }, doc: doc!("Shown in the UI and API only.") };
+        APPLICABLE_CONTRACT_IDS = Field { name: "applicable_contract_ids", required: false, kind: Kind::Strings(Entry::ContractId), doc: doc!("Contracts the credit applies to; absent: all of the customer's contracts.") };
+        APPLICABLE_PRODUCT_IDS = Field { name: "applicable_product_ids", required: false, kind: Kind::Strings(Entry::Uuid), doc: doc!("Products the credit applies to; absent together with tags: all products.") };
+        APPLICABLE_PRODUCT_TAGS = Field { name: "applicable_product_tags", required: false, kind: Kind::Strings(Entry::Tag), doc: doc!("Product tags the credit applies to.") };
+        SPECIFIERS = Field { name: "specifiers", required: false, kind: Kind::Objects(SPECIFIER), doc: doc!("Finer targeting; not together with applicable_product_ids or applicable_product_tags.") };
+        CUSTOM_FIELDS = Field { name: "custom_fields", required: false, kind: Kind::Map { key_max: Some(100), value_max: Some(200) }, doc: doc!("Custom fields.") };
+        RATE_TYPE = Field { name: "rate_type", required: false, kind: Kind::Enum(&["COMMIT_RATE", "LIST_RATE"]), doc: doc!("The rate the credit applies at.") };
+        UNIQUENESS_KEY = Field { name: "uniqueness_key", required: false, kind: Kind::Text { max: Some(128) }, doc: doc!("Reusing one gives 409 upstream.") };
+        NETSUITE_SALES_ORDER_ID = Field { name: "netsuite_sales_order_id", required: false, kind: Kind::Text { max: None }, doc: doc!("The NetSuite sales order id.") };
+        SALESFORCE_OPPORTUNITY_ID = Field { name: "salesforce_opportunity_id", required: false, kind: Kind::Text { max: None }, doc: doc!("The Salesforce opportunity id.") };
+    }
+}
 
-/// One entry of `specifiers`.
-#[rustfmt::skip]
-pub static SPECIFIER: &[Field] = &[
-    Field { name: "product_id", required: false, kind: Kind::Uuid, doc: doc!("A product (UUID).") },
-    Field { name: "product_tags", required: false, kind: Kind::Strings(Entry::Tag), doc: doc!("Product tags.") },
-    Field { name: "pricing_group_values", required: false, kind: Kind::Map { key_max: None, value_max: None }, doc: doc!("Pricing group key → value.") },
-    Field { name: "presentation_group_values", required: false, kind: Kind::Map { key_max: None, value_max: None }, doc: doc!("Presentation group key → value.") },
-];
+table! {
+    /// `access_schedule`.
+    ACCESS_SCHEDULE in access_schedule {
+        CREDIT_TYPE_ID = Field { name: "credit_type_id", required: false, kind: Kind::Uuid { default: Some(USD_CENTS_CREDIT_TYPE_ID) }, doc: doc!("The credit type.") };
+        SCHEDULE_ITEMS = Field { name: "schedule_items", required: true, kind: Kind::Objects(SCHEDULE_ITEM), doc: doc!("The amounts and when each is available.") };
+    }
+}
+
+table! {
+    /// One item of `access_schedule.schedule_items`.
+    SCHEDULE_ITEM in schedule_item {
+        AMOUNT = Field { name: "amount", required: true, kind: Kind::Number(&Bounds { above: Some(0.0), warn_below: None }), doc: doc!("In the credit type's unit (USD: cents).") };
+        STARTING_AT = Field { name: "starting_at", required: true, kind: Kind::Timestamp { align: Align::Hour }, doc: doc!("Inclusive start.") };
+        ENDING_BEFORE = Field { name: "ending_before", required: true, kind: Kind::Timestamp { align: Align::Hour }, doc: doc!("Exclusive end, later than starting_at.") };
+    }
+}
+
+table! {
+    /// One entry of `specifiers`.
+    SPECIFIER in specifier {
+        PRODUCT_ID = Field { name: "product_id", required: false, kind: Kind::Uuid { default: None }, doc: doc!("A product.") };
+        PRODUCT_TAGS = Field { name: "product_tags", required: false, kind: Kind::Strings(Entry::Tag), doc: doc!("Product tags.") };
+        PRICING_GROUP_VALUES = Field { name: "pricing_group_values", required: false, kind: Kind::Map { key_max: None, value_max: None }, doc: doc!("Pricing group key → value.") };
+        PRESENTATION_GROUP_VALUES = Field { name: "presentation_group_values", required: false, kind: Kind::Map { key_max: None, value_max: None }, doc: doc!("Presentation group key → value.") };
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Field {
+    /// The field's doc line: what it means, then its rule as the kind's parameters state it.
+    /// The JSON Schema's descriptions and the TypeScript declarations' comments are this.
+    pub fn describe(&self) -> String {
+        match self.rule_text() {
+            Some(rule) => format!("{} {rule}", self.doc),
+            None => self.doc.to_owned(),
+        }
+    }
+
+    /// The rule of the field in words, written from its kind's parameters.
+    pub fn rule_text(&self) -> Option<String> {
+        let limit = |max: Option<usize>| max.map(|max| format!("at most {max} characters"));
+        match &self.kind {
+            Kind::Uuid { default: None } => Some("A UUID.".into()),
+            Kind::Uuid {
+                default: Some(default),
+            } => {
+                let usd = if *default == USD_CENTS_CREDIT_TYPE_ID {
+                    " (USD, in cents)"
+                } else {
+                    ""
+                };
+                Some(format!("A UUID; absent means {default}{usd}."))
+            }
+            Kind::Text { max } => max.map(|max| format!("1 to {max} characters.")),
+            Kind::Number(Bounds { above, warn_below }) => match (above, warn_below) {
+                (Some(above), Some(below)) => {
+                    Some(format!("Greater than {above}; below {below} is a warning."))
+                }
+                (Some(above), None) => Some(format!("Greater than {above}.")),
+                (None, Some(below)) => Some(format!("Below {below} is a warning.")),
+                (None, None) => None,
+            },
+            Kind::Timestamp { align: Align::Hour } => {
+                Some("RFC 3339, on an hour boundary, written in UTC.".into())
+            }
+            Kind::Enum(values) => Some(match values.split_last() {
+                Some((last, [])) => format!("{last}."),
+                Some((last, rest)) => format!("{} or {last}.", rest.join(", ")),
+                None => String::new(),
+            }),
+            Kind::Objects(_) if self.required => Some("At least one.".into()),
+            Kind::Object(_) | Kind::Objects(_) => None,
+            Kind::Strings(Entry::Uuid) => Some("UUIDs.".into()),
+            Kind::Strings(Entry::ContractId | Entry::Tag) => None,
+            Kind::Map { key_max, value_max } => match (limit(*key_max), limit(*value_max)) {
+                (Some(key), Some(value)) => Some(format!("Keys {key}, values {value}.")),
+                (Some(key), None) => Some(format!("Keys {key}.")),
+                (None, Some(value)) => Some(format!("Values {value}.")),
+                (None, None) => None,
+            },
+        }
+    }
+}
 
 /// The position of `name` in `fields`, if it is one of them.
 pub fn position(fields: &[Field], name: &str) -> Option<usize> {
@@ -167,7 +270,7 @@ pub fn suggestion(fields: &[Field], unknown: &str) -> Option<&'static str> {
 fn levenshtein(a: &str, b: &str, limit: usize) -> usize {
     // A 50 MB unknown key must not cost a 50 MB table: lengths apart by more than the limit
     // are already too far.
-    if a.chars().count().abs_diff(b.chars().count()) > limit {
+    if code_points(a).abs_diff(code_points(b)) > limit {
         return limit + 1;
     }
     let a: Vec<char> = a.chars().collect();

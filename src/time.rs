@@ -67,9 +67,10 @@ impl TimestampError {
 }
 
 impl Instant {
-    /// Whether minutes, seconds and every digit of the fraction are zero in UTC.
-    pub fn is_hour_aligned(&self) -> bool {
-        !self.leap && self.seconds.rem_euclid(3600) == 0 && self.fraction.is_empty()
+    /// Whether the instant falls on a boundary of `seconds` (3600: minutes, seconds and
+    /// every digit of the fraction zero in UTC); a leap second never does.
+    pub fn is_aligned(&self, seconds: i64) -> bool {
+        !self.leap && self.seconds.rem_euclid(seconds) == 0 && self.fraction.is_empty()
     }
 
     /// From milliseconds since the epoch (a JS `Date`'s time value).
@@ -107,9 +108,22 @@ impl Instant {
         String::from_utf8_lossy(&self.iso_bytes()).into_owned()
     }
 
-    /// [`Instant::to_iso`] as bytes on the stack: written for every timestamp of every valid
-    /// draft, so without `fmt` or allocation. Years are 0000 to 9999 (the range check), so
-    /// every part has a fixed width.
+    /// Milliseconds since the epoch (the fraction cut to three digits): what the wasm edge
+    /// hands to JS, whose `Date.prototype.toISOString` writes the output form.
+    #[cfg(target_arch = "wasm32")]
+    pub fn millis(&self) -> f64 {
+        let digits = self.fraction.as_bytes();
+        let mut millis = 0.0;
+        for at in 0..3 {
+            let digit = digits.get(at).map_or(0, |digit| digit.wrapping_sub(b'0'));
+            millis = millis * 10.0 + f64::from(digit);
+        }
+        self.seconds as f64 * 1000.0 + millis
+    }
+
+    /// [`Instant::to_iso`] as bytes on the stack, without `fmt` or allocation. Years are
+    /// 0000 to 9999 (the range check), so every part has a fixed width.
+    #[cfg(any(test, not(target_arch = "wasm32")))]
     pub fn iso_bytes(&self) -> [u8; 24] {
         let days = self.seconds.div_euclid(86_400);
         let second_of_day = self.seconds.rem_euclid(86_400);
@@ -364,6 +378,7 @@ fn days_from_civil(year: i64, month: u32, day: u32) -> Option<i64> {
 
 /// The proleptic Gregorian date of a day number counted from 1970-01-01 (Howard Hinnant's
 /// `civil_from_days`).
+#[cfg(any(test, not(target_arch = "wasm32")))]
 fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
@@ -378,7 +393,31 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
     (year, month, day)
 }
 
+/// The current time (`ends_in_past` when no `now` is given); the epoch if the clock fails.
+pub(crate) fn current_time() -> Instant {
+    Instant::from_millis(now_millis()).unwrap_or(Instant {
+        seconds: 0,
+        fraction: String::new(),
+        leap: false,
+    })
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn now_millis() -> f64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|duration| duration.as_millis() as f64)
+        .unwrap_or(0.0)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn now_millis() -> f64 {
+    // std's clock panics on wasm32-unknown-unknown; the browser's is the one to ask.
+    js_sys::Date::now()
+}
+
 /// The last two decimal digits of `value` (of its magnitude), as ASCII.
+#[cfg(any(test, not(target_arch = "wasm32")))]
 #[inline(always)]
 fn two_digits(value: i64) -> [u8; 2] {
     [
@@ -459,11 +498,11 @@ mod tests {
 
     #[test]
     fn alignment_is_judged_digit_by_digit() {
-        assert!(parse("2026-01-01T00:00:00.000Z").is_ok_and(|i| i.is_hour_aligned()));
-        assert!(parse("2026-01-01T00:30:00+00:30").is_ok_and(|i| i.is_hour_aligned()));
-        assert!(parse("2026-01-01T00:00:00.0000000001Z").is_ok_and(|i| !i.is_hour_aligned()));
-        assert!(parse("2026-01-01T00:59:60Z").is_ok_and(|i| !i.is_hour_aligned()));
-        assert!(parse("2026-01-01T00:00:60Z").is_ok_and(|i| !i.is_hour_aligned()));
+        assert!(parse("2026-01-01T00:00:00.000Z").is_ok_and(|i| i.is_aligned(3600)));
+        assert!(parse("2026-01-01T00:30:00+00:30").is_ok_and(|i| i.is_aligned(3600)));
+        assert!(parse("2026-01-01T00:00:00.0000000001Z").is_ok_and(|i| !i.is_aligned(3600)));
+        assert!(parse("2026-01-01T00:59:60Z").is_ok_and(|i| !i.is_aligned(3600)));
+        assert!(parse("2026-01-01T00:00:60Z").is_ok_and(|i| !i.is_aligned(3600)));
     }
 
     #[test]

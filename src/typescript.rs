@@ -58,7 +58,7 @@ fn interface(out: &mut String, name: &str, doc: &str, fields: &[Field]) {
     for field in fields {
         let optional = if field.required { "" } else { "?" };
         let ty = match &field.kind {
-            Kind::Uuid | Kind::Text { .. } | Kind::Timestamp => "string".to_owned(),
+            Kind::Uuid { .. } | Kind::Text { .. } | Kind::Timestamp { .. } => "string".to_owned(),
             Kind::Number(_) => "number".to_owned(),
             Kind::Enum(values) => values
                 .iter()
@@ -68,22 +68,23 @@ fn interface(out: &mut String, name: &str, doc: &str, fields: &[Field]) {
             Kind::Strings(_) => "string[]".to_owned(),
             Kind::Map { .. } => "Record<string, string>".to_owned(),
             Kind::Object(inner) => {
-                nested.push((type_name(field), field.doc, *inner));
+                nested.push((type_name(field), field.describe(), *inner));
                 type_name(field)
             }
             Kind::Objects(inner) => {
-                nested.push((type_name(field), field.doc, *inner));
+                nested.push((type_name(field), field.describe(), *inner));
                 format!("{}[]", type_name(field))
             }
         };
         out.push_str(&format!(
             "  /** {} */\n  {}{optional}: {ty};\n",
-            field.doc, field.name
+            field.describe(),
+            field.name
         ));
     }
     out.push_str("}\n\n");
     for (name, doc, inner) in nested {
-        interface(out, &name, doc, inner);
+        interface(out, &name, &doc, inner);
     }
 }
 

@@ -16,7 +16,8 @@
 //!   (`k ≥ 0`: entry `k` of the object's table; `k < 0`: a text of length `-k - 1`) and a
 //!   value, `10 r n` an array or object of `n` entries, too many to read.
 //!
-//! Result tape (Rust → JS): `0 len` a text, `1 x` a number, `2 n` an array, `3 n` an object
+//! Result tape (Rust → JS): `0 len` a text, `1 x` a number, `4 ms` a timestamp (JS writes
+//! it with `toISOString`, so the wasm carries no calendar), `2 n` an array, `3 n` an object
 //! of a table and `n` pairs of a name number `k` and a value, `10 n` a string map and `n`
 //! pairs of a key text's length and a value, `8 c s` an issue (code and severity names, then
 //! path and pointer, then flags `1` params and `2` related, each followed by its value; JS
@@ -27,11 +28,12 @@
 //! which generates the constants of `js/edge.js`.
 
 use crate::boundary::{self, draft, result, Tables};
-use crate::check::{self, Emit, Validated};
+use crate::checked::{Checked, Norm, Outcome};
 use crate::input::{Input, Received, Shape};
 use crate::issue::{Issue, ParamValue, Segment};
 use crate::prelude::*;
 use crate::schema::{self, Field};
+use crate::walk::{self, Validated};
 use crate::{time, Options};
 use wasm_bindgen::prelude::*;
 
@@ -280,7 +282,7 @@ impl ResultTape {
                 self.named_key(boundary::fixed_name(name).unwrap_or(0));
                 match value {
                     ParamValue::Text(text) => self.text(text),
-                    ParamValue::Number(number) => self.number(*number as f64),
+                    ParamValue::Number(number) => self.number(*number),
                 }
             }
         }
@@ -297,7 +299,50 @@ impl ResultTape {
         self.op(result::REPORT, f64::from(u8::from(validated.valid())));
         self.issues(&validated.errors);
         self.issues(&validated.warnings);
-        validated.emit_value(self);
+        if let Some(body) = &validated.body {
+            self.checked(body);
+        }
+    }
+
+    /// A checked object's valid fields, keys by their place in its table.
+    fn checked(&mut self, checked: &Checked<'_>) {
+        let given = |slot: &&crate::checked::Slot<'_>| matches!(slot.outcome, Outcome::Valid(_));
+        self.object(checked.slots.iter().filter(given).count());
+        for (index, slot) in checked.slots.iter().enumerate() {
+            if let Outcome::Valid(norm) = &slot.outcome {
+                self.field(checked.fields, index);
+                self.norm(norm);
+            }
+        }
+    }
+
+    /// A normalized value.
+    fn norm(&mut self, norm: &Norm<'_>) {
+        match norm {
+            Norm::Text(text) => self.text(text),
+            Norm::Number(number) => self.number(*number),
+            Norm::Time(instant) => self.op(result::TIME, instant.millis()),
+            Norm::Strings(entries) => {
+                self.array(entries.len());
+                for entry in entries {
+                    self.text(entry);
+                }
+            }
+            Norm::Map(entries) => {
+                self.map(entries.len());
+                for (key, value) in entries {
+                    self.key(key);
+                    self.text(value);
+                }
+            }
+            Norm::Object(checked) => self.checked(checked),
+            Norm::Objects(entries) => {
+                self.array(entries.len());
+                for (_, checked) in entries {
+                    self.checked(checked);
+                }
+            }
+        }
     }
 
     fn finish(self) -> JsValue {
@@ -305,7 +350,7 @@ impl ResultTape {
     }
 }
 
-impl Emit for ResultTape {
+impl ResultTape {
     #[inline(always)]
     fn text(&mut self, text: &str) {
         self.op(result::TEXT, Self::units(text));
@@ -353,7 +398,7 @@ fn report_value(validated: &Validated<'_>) -> JsValue {
 #[wasm_bindgen(js_name = validateCredit, skip_typescript)]
 pub fn validate_credit(draft: JsValue, options: JsValue) -> JsValue {
     with_draft(&draft, &options, true, &|input, options| {
-        report_value(&check::validate_input(&input, options))
+        report_value(&walk::validate_input(&input, options))
     })
 }
 

@@ -14,7 +14,7 @@ export const messagesDe = Object.freeze({
   not_hour_aligned: 'Muss auf eine volle Stunde fallen: Minuten und Sekunden in UTC gleich null.',
   invalid_range: 'Muss nach dem Beginn liegen.',
   not_finite: 'Muss eine endliche Zahl sein.',
-  not_positive: 'Muss größer als 0 sein.',
+  not_positive: 'Muss größer als {min} sein.',
   empty: 'Darf nicht leer sein.',
   too_long: 'Darf höchstens {max} Zeichen lang sein.',
   too_many: 'Darf höchstens {max} Einträge haben.',
@@ -23,7 +23,7 @@ export const messagesDe = Object.freeze({
   ends_in_past: 'Dieser Zeitplaneintrag endet in der Vergangenheit.',
   overlapping_schedule: 'Überschneidet sich mit dem Zeitplaneintrag an Index {with}.',
   fractional_cents: 'USD-Beträge werden in Cent angegeben; dies ist keine ganze Zahl von Cent.',
-  negative_priority: 'Die Priorität ist negativ; niedrigere Prioritäten werden zuerst verbraucht.',
+  negative_priority: 'Die Priorität ist kleiner als {min}; niedrigere Prioritäten werden zuerst verbraucht.',
   not_uuid: 'Dies sieht nicht wie eine Vertrags-ID (eine UUID) aus.',
   duplicate_removed: 'Doppelte Einträge entfernt: {count}.',
 });
