@@ -4,6 +4,7 @@
 //! report's errors), like Metronome's API. Every response carries [`CONTENT_SECURITY_POLICY`]
 //! and `X-Content-Type-Options: nosniff`.
 
+use crate::adapters::{is_uuid, whole_body_error};
 use crate::config::Config;
 use crate::proxy::{Proxy, ProxyError};
 use crate::static_files::{Root, StaticFiles};
@@ -15,11 +16,10 @@ use axum::middleware::map_response;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use credit_rules::issue::{Code, Issue, Params, Segment, Severity};
+use credit_rules::issue::{Code, Issue, Params, Segment};
 use credit_rules::{Options, Report};
 use http_body_util::BodyExt;
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
 use std::sync::Arc;
 use subtle::ConstantTimeEq;
 
@@ -93,9 +93,10 @@ async fn create(State(state): State<AppState>, headers: HeaderMap, body: Body) -
         Ok(bytes) => bytes,
         Err(response) => return response,
     };
+    let options = Options::default();
     let report = match std::str::from_utf8(&bytes) {
-        Ok(text) => credit_rules::validate_json(text, &Options::default()),
-        Err(error) => not_utf8_report(&error),
+        Ok(text) => credit_rules::validate_json(text, &options),
+        Err(error) => not_utf8_report(&error, &options),
     };
     let value = match report.value {
         Some(value) if report.valid => value,
@@ -465,8 +466,10 @@ fn field_name(path: &[Segment]) -> String {
     name
 }
 
-/// The report for a body that is not UTF-8: JSON text must be, so it is `invalid_json`.
-fn not_utf8_report(error: &std::str::Utf8Error) -> Report {
+/// The report for a body that is not UTF-8: JSON text must be, so it is `invalid_json`. The
+/// issue is built as the crate builds its own whole-body errors; only the detail is the
+/// server's, since only the server sees bytes.
+fn not_utf8_report(error: &std::str::Utf8Error, options: &Options) -> Report {
     let params = Params::new().with(
         "detail",
         format!(
@@ -474,30 +477,7 @@ fn not_utf8_report(error: &std::str::Utf8Error) -> Report {
             error.valid_up_to()
         ),
     );
-    let issue = Issue {
-        code: Code::InvalidJson,
-        severity: Severity::Error,
-        message: credit_rules::issue::message(Code::InvalidJson, &params, &BTreeMap::new()),
-        path: Vec::new(),
-        pointer: String::new(),
-        params,
-        related: Vec::new(),
-    };
-    Report {
-        valid: false,
-        errors: vec![issue],
-        warnings: Vec::new(),
-        value: None,
-    }
-}
-
-/// `8-4-4-4-12` hexadecimal digits, any letter case, as SPEC section 2 defines a UUID.
-fn is_uuid(text: &str) -> bool {
-    let groups: Vec<&str> = text.split('-').collect();
-    groups.len() == 5
-        && groups.iter().zip([8, 4, 4, 4, 12]).all(|(group, length)| {
-            group.len() == length && group.bytes().all(|b| b.is_ascii_hexdigit())
-        })
+    whole_body_error(Code::InvalidJson, params, options)
 }
 
 fn data_id(id: String) -> Value {
@@ -556,15 +536,6 @@ fn internal_error(detail: &str) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn uuids_are_8_4_4_4_12_hex_digits() {
-        assert!(is_uuid("13117714-3F05-48e5-a6e9-a66093f13b4d"));
-        assert!(!is_uuid("13117714-3f05-48e5-a6e9-a66093f13b4"));
-        assert!(!is_uuid("13117714x3f05-48e5-a6e9-a66093f13b4d"));
-        assert!(!is_uuid("{13117714-3f05-48e5-a6e9-a66093f13b4d}"));
-        assert!(!is_uuid(""));
-    }
 
     #[test]
     fn secrets_compare_whole() {
