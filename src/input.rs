@@ -1,5 +1,5 @@
-//! Reading a draft along the schema, from any [`Source`]: a JSON value natively, a JS value
-//! at the wasm edge.
+//! Reading a draft along the schema into an [`Input`]: from a JSON value or JSON text natively
+//! (the wasm edge reads its tape in `src/wasm.rs`, the JSON text reader is `src/json_text.rs`).
 //!
 //! Only what the schema describes is descended into, so a cycle or nesting 100,000 deep under
 //! an unknown key costs nothing, and an array or object with more than
@@ -15,10 +15,6 @@ use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::collections::HashMap;
 #[cfg(not(target_arch = "wasm32"))]
 use std::fmt;
-
-/// A value that could not be read: a getter or a Proxy trap threw.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Unreadable;
 
 /// What a value is, as `invalid_type` reports it in `received`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,51 +66,6 @@ impl Received {
             Received::Unreadable => "unreadable",
         }
     }
-}
-
-/// The first look at a value: its kind, and the value itself when it is a primitive.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Probe<'a> {
-    /// `undefined`.
-    Undefined,
-    /// `null`.
-    Null,
-    /// A boolean.
-    Bool(bool),
-    /// A number (NaN and ±Infinity included, from JS).
-    Number(f64),
-    /// A string, borrowed from the source where it can be.
-    String(Cow<'a, str>),
-    /// A `Date`, as milliseconds since the epoch (NaN for an invalid date).
-    Date(f64),
-    /// An array: read its entries with [`Source::length`] and [`Source::element`].
-    Array,
-    /// A plain object: read it with [`Source::keys`] and [`Source::property`].
-    Object,
-    /// Anything else, not to be descended into.
-    Other(Received),
-}
-
-/// A draft to read: the few operations the schema walk needs. Every read that runs user code
-/// (a getter, a Proxy trap) returns `Err(Unreadable)` instead of throwing. Text is borrowed
-/// for `'a` where the source allows it.
-pub trait Source<'a>: Sized {
-    /// What this value is.
-    fn probe(&self) -> Probe<'a>;
-    /// The length of an array.
-    fn length(&self) -> Result<usize, Unreadable>;
-    /// The entry at `index` of an array (`undefined` for a hole).
-    fn element(&self, index: usize) -> Result<Self, Unreadable>;
-    /// A key as the source holds it.
-    type Key;
-    /// The own, enumerable, string keys of a plain object, in order.
-    fn keys(&self) -> Result<Vec<Self::Key>, Unreadable>;
-    /// A key as text (lone surrogates become U+FFFD).
-    fn key_text(key: &Self::Key) -> Cow<'a, str>;
-    /// The value of `key` of a plain object.
-    fn property(&self, key: &Self::Key) -> Result<Self, Unreadable>;
-    /// The value of the property called `name` (for options, whose keys are known).
-    fn named(&self, name: &str) -> Result<Self, Unreadable>;
 }
 
 /// A draft as read along the schema: only what the rules look at. Text is borrowed from the
@@ -230,123 +181,48 @@ impl Shape {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 /// Reads one value where a scalar belongs: primitives as they are, anything else not descended.
-pub fn read_scalar<'a, S: Source<'a>>(source: &S) -> Input<'a> {
-    read(source, Shape::Scalar)
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn read_scalar(value: &serde_json::Value) -> Input<'_> {
+    read(value, Shape::Scalar)
 }
 
 /// Reads a whole draft along the body's table.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn read_body<'a, S: Source<'a>>(source: &S) -> Input<'a> {
-    read(source, Shape::Object(crate::schema::BODY))
+pub(crate) fn read_body(value: &serde_json::Value) -> Input<'_> {
+    read(value, Shape::Object(crate::schema::BODY))
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn read<'a, S: Source<'a>>(source: &S, shape: Shape) -> Input<'a> {
-    match source.probe() {
-        Probe::Undefined => Input::Undefined,
-        Probe::Null => Input::Null,
-        Probe::Bool(value) => Input::Bool(value),
-        Probe::Number(value) => Input::Number(value),
-        Probe::String(value) => Input::String(value),
-        Probe::Date(millis) => Input::Date(millis),
-        Probe::Other(received) => Input::Opaque(received),
-        Probe::Array => match shape.entry() {
-            Some(entry) => read_array(source, entry),
+fn read(value: &serde_json::Value, shape: Shape) -> Input<'_> {
+    use serde_json::Value;
+    match value {
+        Value::Null => Input::Null,
+        Value::Bool(value) => Input::Bool(*value),
+        Value::Number(number) => Input::Number(number.as_f64().unwrap_or(f64::NAN)),
+        Value::String(text) => Input::String(Cow::Borrowed(text)),
+        Value::Array(entries) => match shape.entry() {
+            Some(_) if entries.len() > MAX_ENTRIES => Input::TooMany {
+                received: Received::Array,
+                count: entries.len(),
+            },
+            Some(entry) => Input::Array(entries.iter().map(|value| read(value, entry)).collect()),
             None => Input::Opaque(Received::Array),
         },
-        Probe::Object if shape.takes_object() => read_object(source, shape),
-        Probe::Object => Input::Opaque(Received::Object),
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn read_array<'a, S: Source<'a>>(source: &S, entry: Shape) -> Input<'a> {
-    let length = match source.length() {
-        Ok(length) => length,
-        Err(Unreadable) => return Input::Opaque(Received::Unreadable),
-    };
-    if length > MAX_ENTRIES {
-        return Input::TooMany {
-            received: Received::Array,
-            count: length,
-        };
-    }
-    let entries = (0..length)
-        .map(|index| match source.element(index) {
-            Ok(value) => read(&value, entry),
-            Err(Unreadable) => Input::Opaque(Received::Unreadable),
-        })
-        .collect();
-    Input::Array(entries)
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn read_object<'a, S: Source<'a>>(source: &S, shape: Shape) -> Input<'a> {
-    let keys = match source.keys() {
-        Ok(keys) => keys,
-        Err(Unreadable) => return Input::Opaque(Received::Unreadable),
-    };
-    if keys.len() > MAX_ENTRIES {
-        return Input::TooMany {
-            received: Received::Object,
-            count: keys.len(),
-        };
-    }
-    let entries = keys
-        .into_iter()
-        .map(|key| {
-            let text = S::key_text(&key);
-            let value = match source.property(&key) {
-                Ok(value) => read(&value, shape.member(&text)),
-                Err(Unreadable) => Input::Opaque(Received::Unreadable),
-            };
-            (text, value)
-        })
-        .collect();
-    Input::Object(entries)
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-impl<'a> Source<'a> for &'a serde_json::Value {
-    type Key = &'a str;
-
-    fn probe(&self) -> Probe<'a> {
-        use serde_json::Value;
-        match self {
-            Value::Null => Probe::Null,
-            Value::Bool(value) => Probe::Bool(*value),
-            Value::Number(number) => Probe::Number(number.as_f64().unwrap_or(f64::NAN)),
-            Value::String(text) => Probe::String(Cow::Borrowed(text)),
-            Value::Array(_) => Probe::Array,
-            Value::Object(_) => Probe::Object,
+        Value::Object(map) if shape.takes_object() => {
+            if map.len() > MAX_ENTRIES {
+                return Input::TooMany {
+                    received: Received::Object,
+                    count: map.len(),
+                };
+            }
+            let entries = map
+                .iter()
+                .map(|(key, value)| (Cow::Borrowed(key.as_str()), read(value, shape.member(key))))
+                .collect();
+            Input::Object(entries)
         }
-    }
-
-    fn length(&self) -> Result<usize, Unreadable> {
-        self.as_array().map(Vec::len).ok_or(Unreadable)
-    }
-
-    fn element(&self, index: usize) -> Result<Self, Unreadable> {
-        self.get(index).ok_or(Unreadable)
-    }
-
-    fn keys(&self) -> Result<Vec<&'a str>, Unreadable> {
-        let map = self.as_object().ok_or(Unreadable)?;
-        Ok(map.keys().map(String::as_str).collect())
-    }
-
-    fn key_text(key: &&'a str) -> Cow<'a, str> {
-        Cow::Borrowed(key)
-    }
-
-    fn property(&self, key: &&'a str) -> Result<Self, Unreadable> {
-        self.get(*key).ok_or(Unreadable)
-    }
-
-    fn named(&self, name: &str) -> Result<Self, Unreadable> {
-        self.get(name).ok_or(Unreadable)
+        Value::Object(_) => Input::Opaque(Received::Object),
     }
 }
 

@@ -50,11 +50,6 @@ macro_rules! codes {
             pub fn default_message(self) -> &'static str {
                 match self { $(Code::$variant => $message),* }
             }
-
-            /// The code named `text`, if there is one.
-            pub fn parse(text: &str) -> Option<Code> {
-                match text { $($code => Some(Code::$variant),)* _ => None }
-            }
         }
     };
 }

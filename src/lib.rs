@@ -52,8 +52,9 @@ use chrono::{DateTime, Utc};
 #[cfg(not(target_arch = "wasm32"))]
 use serde::Serialize;
 
-pub use input::{Input, Probe, Received, Source, Unreadable};
+pub use input::{Input, Received};
 pub use issue::{Code, Issue, ParamValue, Params, Segment, Severity};
+pub use rules::is_uuid;
 
 use rules::Finding;
 
@@ -72,27 +73,24 @@ pub struct Options {
 
 #[cfg(not(target_arch = "wasm32"))]
 impl Options {
-    /// Reads `{now?, allowUnknownFields?, messages?}` (the JS `ValidateOptions`) from any
-    /// [`Source`]. What cannot be read is left at its default: a `now` that is not a timestamp
+    /// Reads `{now?, allowUnknownFields?, messages?}` (the JS `ValidateOptions`) from a JSON
+    /// value. What cannot be read is left at its default: a `now` that is not a timestamp
     /// means the current time, a message that is not a string is ignored.
-    pub fn read<'a, S: Source<'a>>(source: &S) -> Options {
+    pub fn read(value: &serde_json::Value) -> Options {
         let mut options = Options::default();
-        if source.probe() != Probe::Object {
+        let Some(object) = value.as_object() else {
             return options;
-        }
-        let property = |name: &str| source.named(name).ok();
-        options.now = property("now")
-            .and_then(|now| time::read(&input::read_scalar(&now))?.ok())
+        };
+        options.now = object
+            .get("now")
+            .and_then(|now| time::read(&input::read_scalar(now))?.ok())
             .and_then(|instant| instant.to_datetime());
         options.allow_unknown_fields =
-            property("allowUnknownFields").is_some_and(|flag| flag.probe() == Probe::Bool(true));
-        if let Some(messages) = property("messages").filter(|m| m.probe() == Probe::Object) {
-            for key in messages.keys().unwrap_or_default() {
-                let template = messages.property(&key).ok().map(|t| t.probe());
-                if let Some(Probe::String(template)) = template {
-                    options
-                        .messages
-                        .insert(S::key_text(&key).into_owned(), template.into_owned());
+            object.get("allowUnknownFields") == Some(&serde_json::Value::Bool(true));
+        if let Some(messages) = object.get("messages").and_then(|m| m.as_object()) {
+            for (code, template) in messages {
+                if let Some(template) = template.as_str() {
+                    options.messages.insert(code.clone(), template.to_owned());
                 }
             }
         }
@@ -137,13 +135,7 @@ pub(crate) fn issues_at(errors: &[Issue], warnings: &[Issue], pointer: &str) -> 
 #[cfg(not(target_arch = "wasm32"))]
 /// Validates and normalizes a draft given as a JSON value.
 pub fn validate(draft: &serde_json::Value, options: &Options) -> Report {
-    validate_source(draft, options)
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-/// Validates any [`Source`] of a draft (a JSON value, or a JS value at the wasm edge).
-pub fn validate_source<'a, S: Source<'a>>(draft: S, options: &Options) -> Report {
-    let input = input::read_body(&draft);
+    let input = input::read_body(draft);
     output::report(walk::validate_input(&input, options))
 }
 
@@ -196,14 +188,25 @@ pub fn validate_json_compact(text: &str, options: &Options) -> Report {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-/// Validates JSON text given as any [`Source`]: a value that is not a string is
-/// `invalid_type` at `""` (what `validateCreditJson` answers for a non-string).
-pub fn validate_json_source<'a, S: Source<'a>>(json: S, options: &Options) -> Report {
-    validate_json_input(input::read_scalar(&json), options, output::report)
+/// [`validate_json`] for bytes, as a server receives a body: bytes that are not UTF-8 are
+/// `invalid_json` (JSON text is UTF-8), with the offset of the first bad byte in `detail`.
+pub fn validate_json_bytes(bytes: &[u8], options: &Options) -> Report {
+    match core::str::from_utf8(bytes) {
+        Ok(text) => validate_json(text, options),
+        Err(error) => {
+            let detail = format!(
+                "the text is not UTF-8 (invalid byte at offset {})",
+                error.valid_up_to()
+            );
+            let finding = Finding::new(Code::InvalidJson).with("detail", detail);
+            output::report(walk::whole_body_error(finding, options))
+        }
+    }
 }
 
 /// [`validate_json_with`] for a value read as a scalar: text is JSON to read, anything else
-/// is `invalid_type` at `""`.
+/// is `invalid_type` at `""` (what `validateCreditJson` answers for a non-string).
+#[cfg(target_arch = "wasm32")]
 pub(crate) fn validate_json_input<R>(
     json: Input<'_>,
     options: &Options,

@@ -1,5 +1,5 @@
 //! Repeated keys and entries, found once for the crate: string arrays and maps keep the first
-//! of equal entries (src/check.rs), and JSON objects keep the first place of a repeated key
+//! of equal entries (src/rules/strings.rs, for string arrays and maps), and JSON objects keep the first place of a repeated key
 //! with its last value (src/json_text.rs). A few entries are looked through; past [`FEW`] a
 //! small hash table of indexes (FNV-1a, open addressing) keeps 10,000 entries linear, with no
 //! hashing crate in the wasm.

@@ -2,7 +2,7 @@
 //! and the exports that are not reports.
 #![cfg(not(target_arch = "wasm32"))]
 
-use credit_rules::{validate, validate_field, validate_json, Code, Options};
+use credit_rules::{validate, validate_field, validate_json, validate_json_bytes, Code, Options};
 use serde_json::{json, Map, Value};
 
 fn minimal() -> Value {
@@ -160,6 +160,25 @@ fn json_and_value_entry_points_agree() {
         report.errors.iter().map(|i| i.key()).collect::<Vec<_>>(),
         ["invalid_json@"]
     );
+}
+
+#[test]
+fn bytes_are_json_text_when_they_are_utf8_and_invalid_json_otherwise() {
+    let text = minimal().to_string();
+    assert_eq!(
+        validate_json_bytes(text.as_bytes(), &options()),
+        validate_json(&text, &options())
+    );
+    let report = validate_json_bytes(b"\xff\xfe{}", &options());
+    assert!(!report.valid);
+    let keys: Vec<String> = report.errors.iter().map(|issue| issue.key()).collect();
+    assert_eq!(keys, ["invalid_json@"]);
+    let issue = &report.errors[0];
+    assert_eq!(
+        serde_json::to_value(&issue.params).unwrap(),
+        json!({"detail": "the text is not UTF-8 (invalid byte at offset 0)"})
+    );
+    assert_eq!(issue.message, Code::InvalidJson.default_message());
 }
 
 #[test]

@@ -22,7 +22,7 @@ fn all_cases() -> Vec<Value> {
 }
 
 fn run(case: &Value) -> Report {
-    let options = Options::read(&&case["options"]);
+    let options = Options::read(&case["options"]);
     match case.get("json").and_then(Value::as_str) {
         Some(text) => validate_json(text, &options),
         None => validate(&case["input"], &options),
@@ -148,7 +148,7 @@ fn every_valid_case_is_a_fixed_point() {
     for case in all_cases() {
         let report = run(&case);
         let Some(value) = report.value else { continue };
-        let options = Options::read(&&case["options"]);
+        let options = Options::read(&case["options"]);
         let again = validate(&value, &options);
         let name = &case["name"];
         assert!(again.errors.is_empty(), "{name}: {:?}", again.errors);
@@ -210,7 +210,7 @@ fn the_copy_equals_the_shared_fixtures_when_present() {
 #[test]
 fn the_wasm_json_reader_gives_serde_json_reports() {
     for case in all_cases() {
-        let options = Options::read(&&case["options"]);
+        let options = Options::read(&case["options"]);
         let texts = match case.get("json").and_then(Value::as_str) {
             Some(text) => vec![text.to_owned()],
             None => vec![case["input"].to_string(), format!(" {:#} ", case["input"])],

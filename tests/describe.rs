@@ -57,7 +57,7 @@ fn table_entries(path: &str) -> Vec<Value> {
     cases
         .iter()
         .map(|case| {
-            let options = Options::read(&&case["options"]);
+            let options = Options::read(&case["options"]);
             let report = match case.get("json").and_then(Value::as_str) {
                 Some(text) => validate_json(text, &options),
                 None => validate(&case["input"], &options),
@@ -69,7 +69,7 @@ fn table_entries(path: &str) -> Vec<Value> {
 
 /// The bench corpus that is valid or large enough to matter, with its `now`.
 fn corpus_entries() -> Vec<Value> {
-    let options = Options::read(&&json_file("bench/corpus/options.json"));
+    let options = Options::read(&json_file("bench/corpus/options.json"));
     ["a-minimal", "b-form", "d-large"]
         .iter()
         .map(|file| {

@@ -4,7 +4,6 @@
 //! report's errors), like Metronome's API. Every response carries [`CONTENT_SECURITY_POLICY`]
 //! and `X-Content-Type-Options: nosniff`.
 
-use crate::adapters::{is_uuid, whole_body_error};
 use crate::config::Config;
 use crate::proxy::{Proxy, ProxyError};
 use crate::static_files::{Root, StaticFiles};
@@ -16,7 +15,7 @@ use axum::middleware::map_response;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use credit_rules::issue::{Code, Issue, Params, Segment};
+use credit_rules::issue::{Issue, Segment};
 use credit_rules::{Options, Report};
 use http_body_util::BodyExt;
 use serde_json::{Map, Value};
@@ -94,10 +93,7 @@ async fn create(State(state): State<AppState>, headers: HeaderMap, body: Body) -
         Err(response) => return response,
     };
     let options = Options::default();
-    let report = match std::str::from_utf8(&bytes) {
-        Ok(text) => credit_rules::validate_json(text, &options),
-        Err(error) => not_utf8_report(&error, &options),
-    };
+    let report = credit_rules::validate_json_bytes(&bytes, &options);
     let value = match report.value {
         Some(value) if report.valid => value,
         _ => return invalid_credit(&report),
@@ -135,7 +131,9 @@ async fn list(State(state): State<AppState>, headers: HeaderMap, body: Body) -> 
         }
     };
     let customer_id = match request.get("customer_id") {
-        Some(Value::String(id)) if is_uuid(id.trim()) => id.trim().to_ascii_lowercase(),
+        Some(Value::String(id)) if credit_rules::is_uuid(id.trim()) => {
+            id.trim().to_ascii_lowercase()
+        }
         None | Some(Value::Null) => {
             return bad_request(format!("customer_id is required: send {SHAPE}."))
         }
@@ -464,20 +462,6 @@ fn field_name(path: &[Segment]) -> String {
         }
     }
     name
-}
-
-/// The report for a body that is not UTF-8: JSON text must be, so it is `invalid_json`. The
-/// issue is built as the crate builds its own whole-body errors; only the detail is the
-/// server's, since only the server sees bytes.
-fn not_utf8_report(error: &std::str::Utf8Error, options: &Options) -> Report {
-    let params = Params::new().with(
-        "detail",
-        format!(
-            "the body is not UTF-8 text (invalid byte at offset {})",
-            error.valid_up_to()
-        ),
-    );
-    whole_body_error(Code::InvalidJson, params, options)
 }
 
 fn data_id(id: String) -> Value {

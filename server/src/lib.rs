@@ -17,7 +17,6 @@
 #![warn(missing_docs)]
 
 // Stand-ins for credit-rules items not exported yet; each goes when the crate exports it.
-mod adapters;
 pub mod app;
 pub mod config;
 pub mod proxy;

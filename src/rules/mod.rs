@@ -17,7 +17,8 @@ pub(crate) use number::number;
 pub(crate) use strings::{first_of_each, string_entry};
 pub(crate) use text::text;
 pub(crate) use timestamp::timestamp;
-pub(crate) use uuid::{ascii_lowercase, is_uuid, uuid};
+pub use uuid::is_uuid;
+pub(crate) use uuid::{ascii_lowercase, uuid};
 
 use crate::input::Received;
 use crate::issue::{Code, ParamValue, Params};

@@ -13,9 +13,9 @@ pub(crate) fn uuid(text: &str) -> Result<Cow<'_, str>, Finding> {
     }
 }
 
-/// `8-4-4-4-12` hexadecimal digits, any letter case.
+/// `8-4-4-4-12` hexadecimal digits, any letter case: a UUID as SPEC section 2 defines it.
 #[inline(always)]
-pub(crate) fn is_uuid(text: &str) -> bool {
+pub fn is_uuid(text: &str) -> bool {
     // A plain loop: at opt-level "z" a closure per byte stays a call.
     let bytes = text.as_bytes();
     if bytes.len() != 36 {
