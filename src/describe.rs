@@ -1,6 +1,6 @@
 //! `describeCredit`: one English sentence about a credit, for previews and confirmations.
 
-use crate::schema::USD_CENTS_CREDIT_TYPE_ID;
+use crate::schema::{access_schedule, body as field, schedule_item, USD_CENTS_CREDIT_TYPE_ID};
 use crate::time::{self, Instant};
 use crate::Report;
 use serde_json::Value;
@@ -21,16 +21,16 @@ fn items(body: &Value) -> Vec<(Option<f64>, Option<Instant>, Option<Instant>)> {
         let text = item.get(field)?.as_str()?;
         time::parse(text).ok()
     };
-    body.get("access_schedule")
-        .and_then(|schedule| schedule.get("schedule_items"))
+    body.get(field::ACCESS_SCHEDULE.name)
+        .and_then(|schedule| schedule.get(access_schedule::SCHEDULE_ITEMS.name))
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
         .map(|item| {
             (
-                item.get("amount").and_then(Value::as_f64),
-                when(item, "starting_at"),
-                when(item, "ending_before"),
+                item.get(schedule_item::AMOUNT.name).and_then(Value::as_f64),
+                when(item, schedule_item::STARTING_AT.name),
+                when(item, schedule_item::ENDING_BEFORE.name),
             )
         })
         .collect()
@@ -56,10 +56,11 @@ fn errors_to_fix(count: usize) -> String {
 /// 2026-02-01 00:00 UTC, priority 100, for all products on all contracts.`
 pub fn describe(body: &Value) -> String {
     let credit_type = body
-        .get("access_schedule")
-        .and_then(|schedule| schedule.get("credit_type_id"))
+        .get(field::ACCESS_SCHEDULE.name)
+        .and_then(|schedule| schedule.get(access_schedule::CREDIT_TYPE_ID.name))
         .and_then(Value::as_str)
-        .unwrap_or(USD_CENTS_CREDIT_TYPE_ID);
+        .or(access_schedule::CREDIT_TYPE_ID.default())
+        .unwrap_or_default();
     let when = |instant: &Option<Instant>| {
         instant
             .as_ref()
@@ -75,14 +76,14 @@ pub fn describe(body: &Value) -> String {
         })
         .collect();
     let mut sentence = String::new();
-    if let Some(name) = body.get("name").and_then(Value::as_str) {
+    if let Some(name) = body.get(field::NAME.name).and_then(Value::as_str) {
         sentence.push_str(&format!("“{name}”: "));
     }
     sentence.push_str(&join(&items));
     if credit_type != USD_CENTS_CREDIT_TYPE_ID {
         sentence.push_str(&format!(" (credit type {credit_type})"));
     }
-    if let Some(priority) = body.get("priority").and_then(Value::as_f64) {
+    if let Some(priority) = body.get(field::PRIORITY.name).and_then(Value::as_f64) {
         sentence.push_str(&format!(", priority {}", plain_number(priority)));
     }
     sentence.push_str(&format!(", for {} on {}.", products(body), contracts(body)));
@@ -181,15 +182,15 @@ fn listed(noun: &str, entries: &[&str]) -> String {
 }
 
 fn products(body: &Value) -> String {
-    let specifiers = body.get("specifiers").and_then(Value::as_array);
+    let specifiers = body.get(field::SPECIFIERS.name).and_then(Value::as_array);
     if let Some(specifiers) = specifiers.map(Vec::len) {
         return match specifiers {
             1 => "the products of 1 specifier".to_owned(),
             count => format!("the products of {count} specifiers"),
         };
     }
-    let ids = texts(body, "applicable_product_ids");
-    let tags = texts(body, "applicable_product_tags");
+    let ids = texts(body, field::APPLICABLE_PRODUCT_IDS.name);
+    let tags = texts(body, field::APPLICABLE_PRODUCT_TAGS.name);
     match (ids.is_empty(), tags.is_empty()) {
         (true, true) => "all products".to_owned(),
         (false, true) => listed("product", &ids),
@@ -203,7 +204,7 @@ fn products(body: &Value) -> String {
 }
 
 fn contracts(body: &Value) -> String {
-    let ids = texts(body, "applicable_contract_ids");
+    let ids = texts(body, field::APPLICABLE_CONTRACT_IDS.name);
     if ids.is_empty() {
         "all contracts".to_owned()
     } else {

@@ -183,6 +183,16 @@ table! {
     }
 }
 
+impl Field {
+    /// What an absent value means, when the table says (`credit_type_id`: USD cents).
+    pub const fn default(&self) -> Option<&'static str> {
+        match self.kind {
+            Kind::Uuid { default } => default,
+            _ => None,
+        }
+    }
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 impl Field {
     /// The field's doc line: what it means, then its rule as the kind's parameters state it.

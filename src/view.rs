@@ -6,7 +6,7 @@ use crate::checked::{Checked, Norm, Outcome, Slot};
 use crate::path::Path;
 use crate::prelude::*;
 use crate::schema::{
-    access_schedule, body, schedule_item, Field, Kind, ACCESS_SCHEDULE, BODY, SCHEDULE_ITEM,
+    access_schedule, body, schedule_item, Field, ACCESS_SCHEDULE, BODY, SCHEDULE_ITEM,
 };
 use crate::time::Instant;
 
@@ -55,7 +55,7 @@ pub(crate) fn schedule<'c>(body: &'c Checked<'_>) -> Option<Schedule<'c>> {
         Some(Slot {
             outcome: Outcome::Absent,
             ..
-        }) => default_of(&access_schedule::CREDIT_TYPE_ID),
+        }) => access_schedule::CREDIT_TYPE_ID.default(),
         Some(Slot {
             outcome: Outcome::Valid(Norm::Text(id)),
             errors: false,
@@ -81,14 +81,6 @@ pub(crate) fn schedule<'c>(body: &'c Checked<'_>) -> Option<Schedule<'c>> {
 fn time_of<'c>(object: &'c Checked<'_>, field: &Field) -> Option<&'c Instant> {
     match object.valid(field) {
         Some(Norm::Time(instant)) => Some(instant),
-        _ => None,
-    }
-}
-
-/// What the table says an absent `field` means.
-fn default_of(field: &Field) -> Option<&'static str> {
-    match field.kind {
-        Kind::Uuid { default } => default,
         _ => None,
     }
 }
