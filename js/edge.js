@@ -37,7 +37,6 @@ const B_TEXT = 0;
 const B_NUMBER = 1;
 const B_ARRAY = 2;
 const B_OBJECT = 3;
-const B_TIME = 4;
 const B_ISSUE = 8;
 const B_REPORT = 9;
 const B_MAP = 10;
@@ -417,8 +416,6 @@ function build() {
       return slice(ops[at++]);
     case B_NUMBER:
       return ops[at++];
-    case B_TIME:
-      return new Date(ops[at++]).toISOString();
     case B_ARRAY: {
       const length = ops[at++];
       const array = [];

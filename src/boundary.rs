@@ -45,14 +45,12 @@ ops! {
 }
 
 ops! {
-    /// Result tape (Rust → JS) value ops (`B_` in JS). `TIME` is a timestamp as milliseconds
-    /// since the epoch, which JS writes with `toISOString`.
+    /// Result tape (Rust → JS) value ops (`B_` in JS).
     result {
         TEXT = 0,
         NUMBER = 1,
         ARRAY = 2,
         OBJECT = 3,
-        TIME = 4,
         ISSUE = 8,
         REPORT = 9,
         MAP = 10,

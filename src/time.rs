@@ -108,22 +108,9 @@ impl Instant {
         String::from_utf8_lossy(&self.iso_bytes()).into_owned()
     }
 
-    /// Milliseconds since the epoch (the fraction cut to three digits): what the wasm edge
-    /// hands to JS, whose `Date.prototype.toISOString` writes the output form.
-    #[cfg(target_arch = "wasm32")]
-    pub fn millis(&self) -> f64 {
-        let digits = self.fraction.as_bytes();
-        let mut millis = 0.0;
-        for at in 0..3 {
-            let digit = digits.get(at).map_or(0, |digit| digit.wrapping_sub(b'0'));
-            millis = millis * 10.0 + f64::from(digit);
-        }
-        self.seconds as f64 * 1000.0 + millis
-    }
-
-    /// [`Instant::to_iso`] as bytes on the stack, without `fmt` or allocation. Years are
-    /// 0000 to 9999 (the range check), so every part has a fixed width.
-    #[cfg(any(test, not(target_arch = "wasm32")))]
+    /// [`Instant::to_iso`] as bytes on the stack: written for every timestamp of every valid
+    /// draft, so without `fmt` or allocation. Years are 0000 to 9999 (the range check), so
+    /// every part has a fixed width.
     pub fn iso_bytes(&self) -> [u8; 24] {
         let days = self.seconds.div_euclid(86_400);
         let second_of_day = self.seconds.rem_euclid(86_400);
@@ -378,7 +365,6 @@ fn days_from_civil(year: i64, month: u32, day: u32) -> Option<i64> {
 
 /// The proleptic Gregorian date of a day number counted from 1970-01-01 (Howard Hinnant's
 /// `civil_from_days`).
-#[cfg(any(test, not(target_arch = "wasm32")))]
 fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
@@ -417,7 +403,6 @@ fn now_millis() -> f64 {
 }
 
 /// The last two decimal digits of `value` (of its magnitude), as ASCII.
-#[cfg(any(test, not(target_arch = "wasm32")))]
 #[inline(always)]
 fn two_digits(value: i64) -> [u8; 2] {
     [

@@ -16,8 +16,7 @@
 //!   (`k ≥ 0`: entry `k` of the object's table; `k < 0`: a text of length `-k - 1`) and a
 //!   value, `10 r n` an array or object of `n` entries, too many to read.
 //!
-//! Result tape (Rust → JS): `0 len` a text, `1 x` a number, `4 ms` a timestamp (JS writes
-//! it with `toISOString`, so the wasm carries no calendar), `2 n` an array, `3 n` an object
+//! Result tape (Rust → JS): `0 len` a text, `1 x` a number, `2 n` an array, `3 n` an object
 //! of a table and `n` pairs of a name number `k` and a value, `10 n` a string map and `n`
 //! pairs of a key text's length and a value, `8 c s` an issue (code and severity names, then
 //! path and pointer, then flags `1` params and `2` related, each followed by its value; JS
@@ -321,7 +320,10 @@ impl ResultTape {
         match norm {
             Norm::Text(text) => self.text(text),
             Norm::Number(number) => self.number(*number),
-            Norm::Time(instant) => self.op(result::TIME, instant.millis()),
+            Norm::Time(instant) => {
+                let iso = instant.iso_bytes();
+                self.text(core::str::from_utf8(&iso).unwrap_or_default());
+            }
             Norm::Strings(entries) => {
                 self.array(entries.len());
                 for entry in entries {
