@@ -34,9 +34,10 @@ pub(crate) fn validate_input<'i>(input: &'i Input<'_>, options: &Options) -> Val
     let mut walk = Walk {
         issues: Issues::new(options),
         path: Path::root(),
+        options,
     };
     let body = match input {
-        Input::Object(entries) => Some(walk.check_object(BODY, entries, options)),
+        Input::Object(entries) => Some(walk.check_object(BODY, entries)),
         other => {
             walk.wrong_container(other, "object");
             None
@@ -83,6 +84,7 @@ const MAX_FIELDS: usize = 24;
 struct Walk<'i, 'o> {
     issues: Issues<'o>,
     path: Path<'i>,
+    options: &'o Options,
 }
 
 impl<'i> Walk<'i, '_> {
@@ -130,7 +132,6 @@ impl<'i> Walk<'i, '_> {
         &mut self,
         fields: &'static [Field],
         entries: &'i [(Cow<'_, str>, Input<'_>)],
-        options: &Options,
     ) -> Checked<'i> {
         // Each key is looked up in the table once: the value of every field, and which
         // entries are unknown. Tables have at most MAX_FIELDS fields.
@@ -149,7 +150,7 @@ impl<'i> Walk<'i, '_> {
             let value = given.get(place).copied().flatten();
             let before = self.issues.errors();
             let outcome = self.at(Step::field(fields, place), |walk| {
-                walk.check_field(field, value, options)
+                walk.check_field(field, value)
             });
             slots.push(Slot {
                 name: field.name,
@@ -158,7 +159,7 @@ impl<'i> Walk<'i, '_> {
             });
         }
         if unknown {
-            self.unknown_fields(fields, entries, options);
+            self.unknown_fields(fields, entries);
         }
         Checked { fields, slots }
     }
@@ -169,9 +170,8 @@ impl<'i> Walk<'i, '_> {
         &mut self,
         fields: &'static [Field],
         entries: &'i [(Cow<'_, str>, Input<'_>)],
-        options: &Options,
     ) {
-        let severity = if options.allow_unknown_fields {
+        let severity = if self.options.allow_unknown_fields {
             Severity::Warning
         } else {
             Severity::Error
@@ -192,12 +192,7 @@ impl<'i> Walk<'i, '_> {
         }
     }
 
-    fn check_field(
-        &mut self,
-        field: &'static Field,
-        value: Option<&'i Input<'_>>,
-        options: &Options,
-    ) -> Outcome<'i> {
+    fn check_field(&mut self, field: &'static Field, value: Option<&'i Input<'_>>) -> Outcome<'i> {
         let value = match value {
             Some(value) if !is_blank(value) => value,
             _ => {
@@ -228,10 +223,10 @@ impl<'i> Walk<'i, '_> {
                 .verdict(rules::timestamp(value, *align))
                 .map(Norm::Time),
             (Kind::Object(fields), Input::Object(entries)) => {
-                Some(Norm::Object(self.check_object(fields, entries, options)))
+                Some(Norm::Object(self.check_object(fields, entries)))
             }
             (Kind::Objects(fields), Input::Array(entries)) => {
-                return self.objects(fields, entries, field.required, options)
+                return self.objects(fields, entries, field.required)
             }
             (Kind::Strings(entry), Input::Array(entries)) => return self.strings(entries, *entry),
             (Kind::Map { key_max, value_max }, Input::Object(entries)) => {
@@ -252,7 +247,6 @@ impl<'i> Walk<'i, '_> {
         fields: &'static [Field],
         entries: &'i [Input<'_>],
         required: bool,
-        options: &Options,
     ) -> Outcome<'i> {
         if entries.is_empty() {
             if required {
@@ -265,7 +259,7 @@ impl<'i> Walk<'i, '_> {
         for (index, entry) in entries.iter().enumerate() {
             self.at(Step::Index(index), |walk| match entry {
                 Input::Object(members) => {
-                    checked.push((index, walk.check_object(fields, members, options)));
+                    checked.push((index, walk.check_object(fields, members)));
                 }
                 other => {
                     walk.wrong_container(other, "object");
