@@ -2,11 +2,11 @@
 //! an [`Issue`] is made.
 
 use crate::issue::{pointer_of, Issue, Severity};
+use crate::options::Options;
 use crate::path::{Path, Rank};
 use crate::prelude::*;
 use crate::rules::Finding;
 use crate::sort;
-use crate::Options;
 
 /// An issue with its place in the stable order: its path's rank, then reporting order.
 struct Ranked {

@@ -1,8 +1,8 @@
 //! `describeCredit`: one English sentence about a credit, for previews and confirmations.
 
+use crate::report::Report;
 use crate::schema::{access_schedule, body as field, schedule_item, USD_CENTS_CREDIT_TYPE_ID};
 use crate::time::{self, Instant};
-use crate::Report;
 use serde_json::Value;
 
 /// The entries of a top-level string array (`applicable_product_ids`, ...).

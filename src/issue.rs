@@ -177,13 +177,26 @@ pub enum ParamValue {
     Number(f64),
 }
 
+/// A number as JSON: whole numbers without a fraction (`1000`, never `1000.0`), as JS prints
+/// them; the normalized value's numbers and the numeric params both.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn json_number(number: f64) -> serde_json::Value {
+    const SAFE: f64 = 9_007_199_254_740_992.0;
+    if number.fract() == 0.0 && number.abs() < SAFE {
+        serde_json::Value::from(number as i64)
+    } else {
+        serde_json::Number::from_f64(number)
+            .map_or(serde_json::Value::Null, serde_json::Value::Number)
+    }
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 impl Serialize for ParamValue {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             ParamValue::Text(text) => serializer.serialize_str(text),
             // Whole numbers as integers (`128`, never `128.0`), as JS prints them.
-            ParamValue::Number(number) => match crate::output::number_value(*number) {
+            ParamValue::Number(number) => match json_number(*number) {
                 serde_json::Value::Number(number) => number.serialize(serializer),
                 _ => serializer.serialize_none(),
             },
@@ -447,6 +460,15 @@ pub fn catalog() -> Vec<Rule> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn whole_numbers_have_no_fraction_in_text() {
+        assert_eq!(json_number(1000.0).to_string(), "1000");
+        assert_eq!(json_number(12.5).to_string(), "12.5");
+        assert_eq!(json_number(-0.0 + 0.0).to_string(), "0");
+        assert_eq!(json_number(1e300).to_string(), "1e+300");
+    }
 
     #[test]
     fn render_fills_known_params_and_keeps_unknown_placeholders() {

@@ -118,5 +118,5 @@ fn kind_schema(kind: &Kind) -> Value {
 
 /// A bound as JSON: whole numbers as integers (`0`, not `0.0`).
 fn number(value: f64) -> Value {
-    crate::output::number_value(value)
+    crate::issue::json_number(value)
 }

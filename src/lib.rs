@@ -28,11 +28,14 @@ pub mod issue;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod json_schema;
 mod json_text;
+mod options;
 #[cfg(not(target_arch = "wasm32"))]
 mod output;
 mod path;
 mod prelude;
 mod repeats;
+#[cfg(not(target_arch = "wasm32"))]
+mod report;
 mod rules;
 mod schedule;
 pub mod schema;
@@ -46,91 +49,14 @@ mod walk;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-#[cfg(not(target_arch = "wasm32"))]
-use alloc::collections::BTreeMap;
-use chrono::{DateTime, Utc};
-#[cfg(not(target_arch = "wasm32"))]
-use serde::Serialize;
-
 pub use input::{Input, Received};
 pub use issue::{Code, Issue, ParamValue, Params, Segment, Severity};
+pub use options::Options;
+#[cfg(not(target_arch = "wasm32"))]
+pub use report::Report;
 pub use rules::is_uuid;
 
 use rules::Finding;
-
-/// How to validate.
-#[derive(Debug, Clone, Default)]
-pub struct Options {
-    /// The instant `ends_in_past` compares against; `None` means the current time.
-    pub now: Option<DateTime<Utc>>,
-    /// Unknown keys become warnings and are dropped from the value, instead of errors.
-    pub allow_unknown_fields: bool,
-    /// Message templates per code (`{param}` placeholders), replacing the English defaults.
-    /// Not in the wasm: js/edge.js renders the messages there.
-    #[cfg(not(target_arch = "wasm32"))]
-    pub messages: BTreeMap<String, String>,
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-impl Options {
-    /// Reads `{now?, allowUnknownFields?, messages?}` (the JS `ValidateOptions`) from a JSON
-    /// value. What cannot be read is left at its default: a `now` that is not a timestamp
-    /// means the current time, a message that is not a string is ignored.
-    pub fn read(value: &serde_json::Value) -> Options {
-        let mut options = Options::default();
-        let Some(object) = value.as_object() else {
-            return options;
-        };
-        options.now = object
-            .get("now")
-            .and_then(|now| time::read(&input::read_scalar(now))?.ok())
-            .and_then(|instant| instant.to_datetime());
-        options.allow_unknown_fields =
-            object.get("allowUnknownFields") == Some(&serde_json::Value::Bool(true));
-        if let Some(messages) = object.get("messages").and_then(|m| m.as_object()) {
-            for (code, template) in messages {
-                if let Some(template) = template.as_str() {
-                    options.messages.insert(code.clone(), template.to_owned());
-                }
-            }
-        }
-        options
-    }
-}
-
-/// The outcome of validating one draft.
-#[cfg(not(target_arch = "wasm32"))]
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Report {
-    /// No errors (warnings allowed).
-    pub valid: bool,
-    /// Every error, in the stable order of the SPEC.
-    pub errors: Vec<Issue>,
-    /// Every warning, in the same order.
-    pub warnings: Vec<Issue>,
-    /// The normalized body, present exactly when `valid`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub value: Option<serde_json::Value>,
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-impl Report {
-    /// Errors, then warnings, whose pointer or a related pointer is `pointer` or below it.
-    pub fn issues_at(&self, pointer: &str) -> Vec<Issue> {
-        issues_at(&self.errors, &self.warnings, pointer)
-    }
-}
-
-/// Errors, then warnings, whose pointer or a related pointer is `pointer` or below it.
-#[cfg(not(target_arch = "wasm32"))]
-pub(crate) fn issues_at(errors: &[Issue], warnings: &[Issue], pointer: &str) -> Vec<Issue> {
-    errors
-        .iter()
-        .chain(warnings)
-        .filter(|issue| issue.concerns(pointer))
-        .cloned()
-        .collect()
-}
 
 #[cfg(not(target_arch = "wasm32"))]
 /// Validates and normalizes a draft given as a JSON value.

@@ -6,13 +6,14 @@ use crate::checked::{Checked, Norm, Outcome, Slot};
 use crate::collect::Issues;
 use crate::input::Input;
 use crate::issue::{Code, Issue, Severity};
+use crate::options::Options;
 use crate::path::{Path, Step};
 use crate::prelude::*;
 use crate::rules::{self, Finding, Verdict};
 use crate::schema::{self, Entry, Field, Kind, BODY, MAX_ENTRIES};
 use crate::sort;
 use crate::time::Instant;
-use crate::{schedule, targeting, view, Options};
+use crate::{schedule, targeting, view};
 
 /// A checked draft: its issues in the stable order and, when it has no errors, its
 /// normalized body, still borrowing the input.

@@ -30,10 +30,11 @@ use crate::boundary::{self, draft, result, Tables};
 use crate::checked::{Checked, Norm, Outcome};
 use crate::input::{Input, Received, Shape};
 use crate::issue::{Issue, ParamValue, Segment};
+use crate::options::Options;
 use crate::prelude::*;
 use crate::schema::{self, Field};
+use crate::time;
 use crate::walk::{self, Validated};
-use crate::{time, Options};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/edge.js")]
