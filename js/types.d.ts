@@ -1,5 +1,6 @@
-// Generated from the field table (src/schema.rs) by credit_rules::typescript::declarations.
-// Do not edit: run `UPDATE_TYPES=1 cargo test --test typescript` after changing the table.
+// Generated from the field table (src/schema.rs) by `bash scripts/build-pkg`
+// (examples/generate.rs); do not edit. The copy in js/ is kept current by tests/typescript.rs
+// (`UPDATE_TYPES=1 cargo test --test typescript` rewrites it).
 
 /** The normalized body of POST /v1/contracts/customerCredits/create. */
 export interface CreditCreateParams {

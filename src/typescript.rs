@@ -1,15 +1,14 @@
 //! The TypeScript declarations of the body, the issues and the options, read off the field
-//! table and the code list. `js/types.d.ts` is this text; a test keeps the two equal.
+//! table and the code list. The package build writes them as `types.d.ts`; `js/types.d.ts` is
+//! the committed copy, which a test keeps equal.
 
 use crate::issue::{Code, Severity};
+use crate::json_schema::GENERATED;
 use crate::schema::{Field, Kind, BODY};
 
-/// The contents of `js/types.d.ts`.
+/// The contents of `types.d.ts`.
 pub fn declarations() -> String {
-    let mut out = String::from(
-        "// Generated from the field table (src/schema.rs) by credit_rules::typescript::declarations.\n\
-         // Do not edit: run `UPDATE_TYPES=1 cargo test --test typescript` after changing the table.\n\n",
-    );
+    let mut out = format!("{GENERATED}\n");
     interface(
         &mut out,
         "CreditCreateParams",
