@@ -1,5 +1,5 @@
 //! Writes the package's modules that are generated from the field table into a directory:
-//! `types.d.ts` and `json-schema.js`. `scripts/build-pkg` runs it for `pkg/`:
+//! `types.d.ts`, `json-schema.js` and `fields.js`. `scripts/build-pkg` runs it for `pkg/`:
 //!
 //! ```text
 //! cargo run -q --example generate -- pkg
@@ -25,6 +25,7 @@ fn main() -> ExitCode {
     let files = [
         ("types.d.ts", credit_rules::typescript::declarations()),
         ("json-schema.js", credit_rules::json_schema::js_module()),
+        ("fields.js", credit_rules::json_schema::fields::js_module()),
     ];
     for (name, text) in files {
         let path = out_dir.join(name);

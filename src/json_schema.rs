@@ -1,5 +1,8 @@
 //! The JSON Schema (2020-12) of the normalized body, read off the field table, and the JS
-//! module the package build writes from it (`json-schema.js`).
+//! modules the package build writes from the table (`json-schema.js`; `fields.js` in
+//! [`fields`]).
+
+pub mod fields;
 
 use crate::schema::{Align, Bounds, Entry, Field, Kind, BODY, MAX_ENTRIES};
 use serde_json::{json, Map, Value};

@@ -1,4 +1,4 @@
-//! `types.d.ts` and `json-schema.js` are generated from the field table by the
+//! `types.d.ts`, `json-schema.js` and `fields.js` are generated from the field table by the
 //! package build (examples/generate.rs); this keeps the committed copies in `js/` equal to
 //! them (`UPDATE_TYPES=1 cargo test --test typescript` rewrites them).
 #![cfg(not(target_arch = "wasm32"))]
@@ -28,6 +28,15 @@ fn js_schema_matches_the_field_table() {
     is_current("js/json-schema.js", &credit_rules::json_schema::js_module());
 }
 
+/// `creditFields()` is plain JS over the descriptor's text, in a module of its own.
+#[test]
+fn js_fields_match_the_field_table() {
+    is_current(
+        "js/fields.js",
+        &credit_rules::json_schema::fields::js_module(),
+    );
+}
+
 #[test]
 fn every_field_of_the_table_is_declared() {
     let text = credit_rules::typescript::declarations();
@@ -42,4 +51,15 @@ fn every_field_of_the_table_is_declared() {
         .split(|c: char| !c.is_ascii_alphanumeric())
         .any(|word| word == "any");
     assert!(!any, "no `any` in the public types");
+}
+
+#[test]
+fn every_field_has_a_descriptor_type() {
+    let text = credit_rules::typescript::declarations();
+    for (pointer, _) in credit_rules::json_schema::fields::pointers() {
+        assert!(
+            text.contains(&format!("  \"{pointer}\": ")),
+            "{pointer} missing"
+        );
+    }
 }
