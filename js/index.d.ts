@@ -1,7 +1,7 @@
 // The public types of the credit-rules package. The body, issue and option types are
 // generated from the field table into ./types.d.ts. No `any` reaches a consumer: the raw
 // wasm exports that wasm-bindgen types with `any` (its InitOutput) are not part of this API.
-import type { CreditCreateParams, ErrorCode, Issue, Rule, ValidateOptions, ValidationReport, WarningCode } from './types.js';
+import type { CreditCreateParams, CreditFields, ErrorCode, Issue, Rule, ValidateOptions, ValidationReport, WarningCode } from './types.js';
 export type * from './types.js';
 
 /** What `init` accepts: a URL or request for the .wasm file, its bytes, or a compiled module. */
@@ -33,6 +33,12 @@ export function normalizeCredit(draft: unknown, options?: ValidateOptions): Cred
 export function validateField(draft: unknown, pointer: string, options?: ValidateOptions): Issue[];
 /** JSON Schema 2020-12 of the normalized body (without the cross-field rules). */
 export function creditJsonSchema(): Record<string, unknown>;
+/**
+ * What a form needs of every field, read off the same table as the rules: required, length
+ * limits (code points), number bounds, timestamp alignment, allowed values, defaults and the doc
+ * line. Keyed by JSON pointer with array indexes written `*`; a fresh object on every call.
+ */
+export function creditFields(): CreditFields;
 /** One English sentence about a credit. */
 export function describeCredit(value: CreditCreateParams): string;
 /** Every rule: code, severity, default (English) message template. */

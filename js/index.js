@@ -1,12 +1,13 @@
 // The public entry of the credit-rules package: the wasm-bindgen module plus what
 // wasm-bindgen cannot export (an Error subclass, the Standard Schema object) and what is
-// plain JS outside the wasm: the sentence of describeCredit, the JSON Schema and the message
-// catalogs. Each lives in its own module, so a bundler leaves out what an app does not use.
+// plain JS outside the wasm: the sentence of describeCredit, the JSON Schema, the field
+// descriptor and the message catalogs. Each lives in its own module, so a bundler leaves out what an app does not use.
 import { validateCredit } from './credit_rules.js';
 import { describeBody, errorsToFix } from './describe.js';
 
 export { default, initSync, validateCredit, validateCreditJson, ruleCatalog } from './credit_rules.js';
 export { creditJsonSchema } from './json-schema.js';
+export { creditFields } from './fields.js';
 export { messagesDe } from './messages/de.js';
 
 /**

@@ -1,5 +1,6 @@
-// Generated from the field table (src/schema.rs) by credit_rules::typescript::declarations.
-// Do not edit: run `UPDATE_TYPES=1 cargo test --test typescript` after changing the table.
+// Generated from the field table (src/schema.rs) by `bash scripts/build-pkg`
+// (examples/generate.rs); do not edit. The copy in js/ is kept current by tests/typescript.rs
+// (`UPDATE_TYPES=1 cargo test --test typescript` rewrites it).
 
 /** The normalized body of POST /v1/contracts/customerCredits/create. */
 export interface CreditCreateParams {
@@ -127,4 +128,113 @@ export interface Rule {
   code: ErrorCode | WarningCode;
   severity: "error" | "warning";
   message: string;
+}
+
+/** What every entry of `creditFields()` has. */
+export interface FieldDescriptorBase {
+  /** The key, as the API spells it. */
+  name: string;
+  /** Whether the body (or its object) is incomplete without it. */
+  required: boolean;
+  /** What the field means, then its rule (the doc line of the declarations above). */
+  description: string;
+}
+/** A UUID string. */
+export interface UuidFieldDescriptor extends FieldDescriptorBase {
+  kind: "uuid";
+  /** What an absent value means (`access_schedule.credit_type_id`: the USD cents credit type). */
+  default: string | null;
+}
+/** A trimmed, non-blank string. */
+export interface TextFieldDescriptor extends FieldDescriptorBase {
+  kind: "text";
+  /** The length limit in code points (`too_long`), or null. */
+  maxLength: number | null;
+}
+/** A finite number (a number-input string is read too). */
+export interface NumberFieldDescriptor extends FieldDescriptorBase {
+  kind: "number";
+  /** The value must be greater than this (`not_positive`), or null. */
+  exclusiveMinimum: number | null;
+  /** A value below this is a warning (`negative_priority`), or null. */
+  warnBelow: number | null;
+}
+/** An RFC 3339 instant. */
+export interface TimestampFieldDescriptor extends FieldDescriptorBase {
+  kind: "timestamp";
+  /** The boundary it must fall on, in seconds (3600: the hour), e.g. a datetime-local `step`. */
+  alignSeconds: number;
+}
+/** One of a few uppercase values. */
+export interface EnumFieldDescriptor<Value extends string = string> extends FieldDescriptorBase {
+  kind: "enum";
+  /** The allowed values, in the table's order. */
+  values: Value[];
+}
+/** A nested object; its fields have entries of their own below its pointer. */
+export interface ObjectFieldDescriptor extends FieldDescriptorBase {
+  kind: "object";
+}
+/** An array of objects (required: at least one); their fields are below `<pointer>/*`. */
+export interface ObjectsFieldDescriptor extends FieldDescriptorBase {
+  kind: "objects";
+  maxItems: number;
+}
+/** An array of strings. */
+export interface StringsFieldDescriptor extends FieldDescriptorBase {
+  kind: "strings";
+  /** What each entry must be: a UUID, a contract id (UUID-shaped ones lowercased), a tag. */
+  entry: "uuid" | "contract_id" | "tag";
+  maxItems: number;
+}
+/** An object string → string. */
+export interface MapFieldDescriptor extends FieldDescriptorBase {
+  kind: "map";
+  /** The length limit of a key in code points (`too_long`, part "key"), or null. */
+  keyMaxLength: number | null;
+  /** The length limit of a value in code points (`too_long`, part "value"), or null. */
+  valueMaxLength: number | null;
+  maxProperties: number;
+}
+/** One entry of `creditFields()`. */
+export type FieldDescriptor =
+  | UuidFieldDescriptor
+  | TextFieldDescriptor
+  | NumberFieldDescriptor
+  | TimestampFieldDescriptor
+  | EnumFieldDescriptor
+  | ObjectFieldDescriptor
+  | ObjectsFieldDescriptor
+  | StringsFieldDescriptor
+  | MapFieldDescriptor;
+
+/**
+ * What `creditFields()` returns: every field of the body keyed by its JSON pointer, each
+ * array index written as the token `*`, in key order.
+ */
+export interface CreditFields {
+  "/customer_id": UuidFieldDescriptor;
+  "/product_id": UuidFieldDescriptor;
+  "/priority": NumberFieldDescriptor;
+  "/access_schedule": ObjectFieldDescriptor;
+  "/access_schedule/credit_type_id": UuidFieldDescriptor;
+  "/access_schedule/schedule_items": ObjectsFieldDescriptor;
+  "/access_schedule/schedule_items/*/amount": NumberFieldDescriptor;
+  "/access_schedule/schedule_items/*/starting_at": TimestampFieldDescriptor;
+  "/access_schedule/schedule_items/*/ending_before": TimestampFieldDescriptor;
+  "/name": TextFieldDescriptor;
+  "/description": TextFieldDescriptor;
+  "/applicable_contract_ids": StringsFieldDescriptor;
+  "/applicable_product_ids": StringsFieldDescriptor;
+  "/applicable_product_tags": StringsFieldDescriptor;
+  "/specifiers": ObjectsFieldDescriptor;
+  "/specifiers/*/product_id": UuidFieldDescriptor;
+  "/specifiers/*/product_tags": StringsFieldDescriptor;
+  "/specifiers/*/pricing_group_values": MapFieldDescriptor;
+  "/specifiers/*/presentation_group_values": MapFieldDescriptor;
+  "/custom_fields": MapFieldDescriptor;
+  "/rate_type": EnumFieldDescriptor<"COMMIT_RATE" | "LIST_RATE">;
+  "/uniqueness_key": TextFieldDescriptor;
+  "/netsuite_sales_order_id": TextFieldDescriptor;
+  "/salesforce_opportunity_id": TextFieldDescriptor;
 }

@@ -1,4 +1,8 @@
-//! The JSON Schema (2020-12) of the normalized body, read off the field table.
+//! The JSON Schema (2020-12) of the normalized body, read off the field table, and the JS
+//! modules the package build writes from the table (`json-schema.js`; `fields.js` in
+//! [`fields`]).
+
+pub mod fields;
 
 use crate::schema::{Align, Bounds, Entry, Field, Kind, BODY, MAX_ENTRIES};
 use serde_json::{json, Map, Value};
@@ -33,6 +37,27 @@ pub fn credit_json_schema() -> Value {
     }
     schema
 }
+
+/// The contents of `json-schema.js`: `creditJsonSchema()` over the schema's JSON text. A module
+/// of its own, so that a bundle that does not call it leaves the schema out, and no JSON Schema
+/// builder is in the wasm.
+pub fn js_module() -> String {
+    format!(
+        "{GENERATED}\
+         // The JSON Schema (draft 2020-12) of the normalized body. A module of its own, so that\n\
+         // a bundle that does not call creditJsonSchema() leaves it out.\n\
+         const SCHEMA = {};\n\n\
+         /** JSON Schema 2020-12 of the normalized body: a fresh object on every call. */\n\
+         export function creditJsonSchema() {{\n  return JSON.parse(SCHEMA);\n}}\n",
+        Value::from(credit_json_schema().to_string())
+    )
+}
+
+/// The first lines of every module generated from the table: where it comes from and how the
+/// committed copy in `js/` is kept.
+pub(crate) const GENERATED: &str = "// Generated from the field table (src/schema.rs) by `bash scripts/build-pkg`\n\
+     // (examples/generate.rs); do not edit. The copy in js/ is kept current by tests/typescript.rs\n\
+     // (`UPDATE_TYPES=1 cargo test --test typescript` rewrites it).\n";
 
 fn object_schema(fields: &[Field]) -> Value {
     let properties: Map<String, Value> = fields

@@ -1,15 +1,14 @@
-//! The TypeScript declarations of the body, the issues and the options, read off the field
-//! table and the code list. `js/types.d.ts` is this text; a test keeps the two equal.
+//! The TypeScript declarations of the body, the issues, the options and the field descriptor,
+//! read off the field table and the code list. The package build writes them as `types.d.ts`;
+//! `js/types.d.ts` is the committed copy, which a test keeps equal.
 
 use crate::issue::{Code, Severity};
+use crate::json_schema::{fields, GENERATED};
 use crate::schema::{Field, Kind, BODY};
 
-/// The contents of `js/types.d.ts`.
+/// The contents of `types.d.ts`.
 pub fn declarations() -> String {
-    let mut out = String::from(
-        "// Generated from the field table (src/schema.rs) by credit_rules::typescript::declarations.\n\
-         // Do not edit: run `UPDATE_TYPES=1 cargo test --test typescript` after changing the table.\n\n",
-    );
+    let mut out = format!("{GENERATED}\n");
     interface(
         &mut out,
         "CreditCreateParams",
@@ -33,7 +32,43 @@ pub fn declarations() -> String {
         codes(Severity::Warning)
     ));
     out.push_str(STATIC_TYPES);
+    field_descriptors(&mut out);
     out
+}
+
+/// `CreditFields`: the type of `creditFields()`, each pointer with its kind's descriptor type.
+fn field_descriptors(out: &mut String) {
+    out.push_str(DESCRIPTOR_TYPES);
+    out.push_str(
+        // No `*/` in the comment: the pointers themselves would end it.
+        "/**\n * What `creditFields()` returns: every field of the body keyed by its JSON pointer, each\n \
+         * array index written as the token `*`, in key order.\n \
+         */\nexport interface CreditFields {\n",
+    );
+    for (pointer, field) in fields::pointers() {
+        let ty = match &field.kind {
+            Kind::Uuid { .. } => "UuidFieldDescriptor".to_owned(),
+            Kind::Text { .. } => "TextFieldDescriptor".to_owned(),
+            Kind::Number(_) => "NumberFieldDescriptor".to_owned(),
+            Kind::Timestamp { .. } => "TimestampFieldDescriptor".to_owned(),
+            Kind::Enum(values) => format!("EnumFieldDescriptor<{}>", enum_type(values)),
+            Kind::Object(_) => "ObjectFieldDescriptor".to_owned(),
+            Kind::Objects(_) => "ObjectsFieldDescriptor".to_owned(),
+            Kind::Strings(_) => "StringsFieldDescriptor".to_owned(),
+            Kind::Map { .. } => "MapFieldDescriptor".to_owned(),
+        };
+        out.push_str(&format!("  \"{pointer}\": {ty};\n"));
+    }
+    out.push_str("}\n");
+}
+
+/// `"A" | "B"`.
+fn enum_type(values: &[&str]) -> String {
+    values
+        .iter()
+        .map(|v| format!("\"{v}\""))
+        .collect::<Vec<_>>()
+        .join(" | ")
 }
 
 fn type_name(field: &Field) -> String {
@@ -60,11 +95,7 @@ fn interface(out: &mut String, name: &str, doc: &str, fields: &[Field]) {
         let ty = match &field.kind {
             Kind::Uuid { .. } | Kind::Text { .. } | Kind::Timestamp { .. } => "string".to_owned(),
             Kind::Number(_) => "number".to_owned(),
-            Kind::Enum(values) => values
-                .iter()
-                .map(|v| format!("\"{v}\""))
-                .collect::<Vec<_>>()
-                .join(" | "),
+            Kind::Enum(values) => enum_type(values),
             Kind::Strings(_) => "string[]".to_owned(),
             Kind::Map { .. } => "Record<string, string>".to_owned(),
             Kind::Object(inner) => {
@@ -145,4 +176,86 @@ export interface Rule {
   severity: "error" | "warning";
   message: string;
 }
+"#;
+
+/// The descriptor type of each kind; `kind` tells them apart (`fields::kind_name`).
+const DESCRIPTOR_TYPES: &str = r#"
+/** What every entry of `creditFields()` has. */
+export interface FieldDescriptorBase {
+  /** The key, as the API spells it. */
+  name: string;
+  /** Whether the body (or its object) is incomplete without it. */
+  required: boolean;
+  /** What the field means, then its rule (the doc line of the declarations above). */
+  description: string;
+}
+/** A UUID string. */
+export interface UuidFieldDescriptor extends FieldDescriptorBase {
+  kind: "uuid";
+  /** What an absent value means (`access_schedule.credit_type_id`: the USD cents credit type). */
+  default: string | null;
+}
+/** A trimmed, non-blank string. */
+export interface TextFieldDescriptor extends FieldDescriptorBase {
+  kind: "text";
+  /** The length limit in code points (`too_long`), or null. */
+  maxLength: number | null;
+}
+/** A finite number (a number-input string is read too). */
+export interface NumberFieldDescriptor extends FieldDescriptorBase {
+  kind: "number";
+  /** The value must be greater than this (`not_positive`), or null. */
+  exclusiveMinimum: number | null;
+  /** A value below this is a warning (`negative_priority`), or null. */
+  warnBelow: number | null;
+}
+/** An RFC 3339 instant. */
+export interface TimestampFieldDescriptor extends FieldDescriptorBase {
+  kind: "timestamp";
+  /** The boundary it must fall on, in seconds (3600: the hour), e.g. a datetime-local `step`. */
+  alignSeconds: number;
+}
+/** One of a few uppercase values. */
+export interface EnumFieldDescriptor<Value extends string = string> extends FieldDescriptorBase {
+  kind: "enum";
+  /** The allowed values, in the table's order. */
+  values: Value[];
+}
+/** A nested object; its fields have entries of their own below its pointer. */
+export interface ObjectFieldDescriptor extends FieldDescriptorBase {
+  kind: "object";
+}
+/** An array of objects (required: at least one); their fields are below `<pointer>/*`. */
+export interface ObjectsFieldDescriptor extends FieldDescriptorBase {
+  kind: "objects";
+  maxItems: number;
+}
+/** An array of strings. */
+export interface StringsFieldDescriptor extends FieldDescriptorBase {
+  kind: "strings";
+  /** What each entry must be: a UUID, a contract id (UUID-shaped ones lowercased), a tag. */
+  entry: "uuid" | "contract_id" | "tag";
+  maxItems: number;
+}
+/** An object string → string. */
+export interface MapFieldDescriptor extends FieldDescriptorBase {
+  kind: "map";
+  /** The length limit of a key in code points (`too_long`, part "key"), or null. */
+  keyMaxLength: number | null;
+  /** The length limit of a value in code points (`too_long`, part "value"), or null. */
+  valueMaxLength: number | null;
+  maxProperties: number;
+}
+/** One entry of `creditFields()`. */
+export type FieldDescriptor =
+  | UuidFieldDescriptor
+  | TextFieldDescriptor
+  | NumberFieldDescriptor
+  | TimestampFieldDescriptor
+  | EnumFieldDescriptor
+  | ObjectFieldDescriptor
+  | ObjectsFieldDescriptor
+  | StringsFieldDescriptor
+  | MapFieldDescriptor;
+
 "#;

@@ -1,5 +1,6 @@
-//! `js/types.d.ts` and `js/json-schema.js` are generated from the field table; this keeps
-//! the committed files current (`UPDATE_TYPES=1 cargo test --test typescript` rewrites them).
+//! `types.d.ts`, `json-schema.js` and `fields.js` are generated from the field table by the
+//! package build (examples/generate.rs); this keeps the committed copies in `js/` equal to
+//! them (`UPDATE_TYPES=1 cargo test --test typescript` rewrites them).
 #![cfg(not(target_arch = "wasm32"))]
 
 /// The committed file at `path` (from the crate root) is `generated`; with `UPDATE_TYPES` set
@@ -21,21 +22,19 @@ fn js_types_match_the_field_table() {
     is_current("js/types.d.ts", &credit_rules::typescript::declarations());
 }
 
-/// `creditJsonSchema()` is plain JS over this text, in a module of its own: a bundle that does
-/// not call it leaves the schema out, and no JSON Schema builder is in the wasm.
+/// `creditJsonSchema()` is plain JS over the schema's text, in a module of its own.
 #[test]
 fn js_schema_matches_the_field_table() {
-    let schema = credit_rules::json_schema::credit_json_schema().to_string();
-    let module = format!(
-        "// The JSON Schema (draft 2020-12) of the normalized body, generated from the field table by\n\
-         // `UPDATE_TYPES=1 cargo test --test typescript`; do not edit. A module of its own, so that\n\
-         // a bundle that does not call creditJsonSchema() leaves it out.\n\
-         const SCHEMA = {};\n\n\
-         /** JSON Schema 2020-12 of the normalized body: a fresh object on every call. */\n\
-         export function creditJsonSchema() {{\n  return JSON.parse(SCHEMA);\n}}\n",
-        serde_json::Value::from(schema)
+    is_current("js/json-schema.js", &credit_rules::json_schema::js_module());
+}
+
+/// `creditFields()` is plain JS over the descriptor's text, in a module of its own.
+#[test]
+fn js_fields_match_the_field_table() {
+    is_current(
+        "js/fields.js",
+        &credit_rules::json_schema::fields::js_module(),
     );
-    is_current("js/json-schema.js", &module);
 }
 
 #[test]
@@ -52,4 +51,15 @@ fn every_field_of_the_table_is_declared() {
         .split(|c: char| !c.is_ascii_alphanumeric())
         .any(|word| word == "any");
     assert!(!any, "no `any` in the public types");
+}
+
+#[test]
+fn every_field_has_a_descriptor_type() {
+    let text = credit_rules::typescript::declarations();
+    for (pointer, _) in credit_rules::json_schema::fields::pointers() {
+        assert!(
+            text.contains(&format!("  \"{pointer}\": ")),
+            "{pointer} missing"
+        );
+    }
 }

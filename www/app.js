@@ -599,6 +599,8 @@ async function main() {
   try {
     const lib = await import('../pkg/index.js');
     await lib.default();
+    // Every limit, step and allowed value the page states comes from the package.
+    state.form.applyRules(lib.creditFields());
     state.lib = lib;
   } catch (error) {
     const message = $('#load-error');

@@ -6,10 +6,13 @@
 // Pointers are recomputed on every read, so removing schedule item 1 makes item 2 "/…/1" at once.
 
 import {
-  USD_CREDIT_TYPE_ID,
+  alignmentText,
   datetimeLocalToUtc,
   escapePointerToken,
+  exclusiveMinimumText,
   formatCents,
+  mapLimitsText,
+  optionalTextPlaceholder,
   parseFormNumber,
   splitListText,
 } from './format.js';
@@ -32,6 +35,9 @@ function instantiate(templateId) {
   }
   for (const label of root.querySelectorAll('label[data-label-for]')) {
     label.htmlFor = ids.get(label.dataset.labelFor);
+  }
+  for (const hint of root.querySelectorAll('[data-hint-for]')) {
+    hint.id = `${ids.get(hint.dataset.hintFor)}-hint`;
   }
   for (const messages of root.querySelectorAll('[data-messages-for]')) {
     messages.id = `${ids.get(messages.dataset.messagesFor)}-msg`;
@@ -63,6 +69,14 @@ const SCHEDULE_LABELS = { amount: 'Amount', starting_at: 'Starts', ending_before
 const SPECIFIER_LABELS = { product_id: 'Product ID', product_tags: 'Product tags' };
 const MAP_LABELS = { pricing_group_values: 'Pricing group values', presentation_group_values: 'Presentation group values' };
 
+/** Sets `maxlength` from a limit in code points, or removes it (null: no limit). */
+function setMaxLength(input, maxLength) {
+  // maxlength counts UTF-16 code units, the rules code points: the attribute stops typing at
+  // the limit for most text, and credit-rules remains the judge.
+  if (maxLength === null) input.removeAttribute('maxlength');
+  else input.maxLength = maxLength;
+}
+
 export class CreditForm {
   /**
    * @param {HTMLFormElement} form
@@ -77,6 +91,8 @@ export class CreditForm {
     this.customFields = form.querySelector('#custom-fields');
     this.creditTypeMode = form.querySelector('#credit_type_mode');
     this.creditTypeField = form.querySelector('#credit-type-id-field');
+    /** creditFields() of the package, once it is loaded (applyRules). */
+    this.fields = null;
 
     form.querySelector('#add-schedule-item').addEventListener('click', () => {
       this.focusFirst(this.addScheduleItem());
@@ -88,6 +104,54 @@ export class CreditForm {
       this.focusFirst(this.addKeyValue(this.customFields));
     });
     this.creditTypeMode.addEventListener('change', () => this.syncCreditTypeMode());
+  }
+
+  /**
+   * States the rules as the package has them (creditFields()): limits, steps, allowed values
+   * and the hints and placeholders that word them, on the static inputs, the row templates and
+   * the rows already there. The page holds no rule of its own.
+   */
+  applyRules(fields) {
+    this.fields = fields;
+    const $ = (selector) => this.form.querySelector(selector);
+    const template = (id) => document.getElementById(id).content;
+
+    const uniquenessKey = fields['/uniqueness_key'];
+    setMaxLength($('#uniqueness_key'), uniquenessKey.maxLength);
+    $('#uniqueness_key').placeholder = optionalTextPlaceholder(uniquenessKey.maxLength);
+
+    const rateType = $('#rate_type');
+    for (const option of [...rateType.options]) if (option.value !== '') option.remove();
+    rateType.append(...fields['/rate_type'].values.map((value) => new Option(value, value)));
+
+    const customFields = fields['/custom_fields'];
+    $('#custom-fields-hint').textContent = mapLimitsText(customFields.keyMaxLength, customFields.valueMaxLength);
+    for (const row of this.customFields.children) this.applyMapLimits(row);
+
+    const item = '/access_schedule/schedule_items/*';
+    $('#schedule-alignment').textContent = ` and ${alignmentText(fields[`${item}/starting_at`].alignSeconds)}`;
+    const scheduleRoots = [template('tpl-schedule-item'), ...this.scheduleItems.children];
+    for (const root of scheduleRoots) {
+      for (const name of ['starting_at', 'ending_before']) {
+        // A datetime-local step in seconds: the picker offers whole hours only.
+        root.querySelector(`[data-field="${name}"]`).step = String(fields[`${item}/${name}`].alignSeconds);
+      }
+      root.querySelector('[data-role="amount-rule"]').textContent =
+        exclusiveMinimumText(fields[`${item}/amount`].exclusiveMinimum);
+    }
+  }
+
+  /** The custom fields' key and value limits on one of its rows. */
+  applyMapLimits(row) {
+    if (!this.fields) return;
+    const { keyMaxLength, valueMaxLength } = this.fields['/custom_fields'];
+    setMaxLength(row.querySelector('[data-part="key"]'), keyMaxLength);
+    setMaxLength(row.querySelector('[data-part="value"]'), valueMaxLength);
+  }
+
+  /** The credit type an absent credit_type_id means (amounts in cents). */
+  get usdCreditTypeId() {
+    return this.fields?.['/access_schedule/credit_type_id'].default ?? null;
   }
 
   focusFirst(row) {
@@ -146,6 +210,7 @@ export class CreditForm {
       row.remove();
       this.changed(group);
     });
+    if (container === this.customFields) this.applyMapLimits(row);
     container.append(row);
     this.changed(container.parentElement);
     return row;
@@ -167,7 +232,7 @@ export class CreditForm {
   isUsd() {
     if (this.creditTypeMode.value !== 'custom') return true;
     const id = this.form.querySelector('#credit_type_id').value.trim().toLowerCase();
-    return id === '' || id === USD_CREDIT_TYPE_ID;
+    return id === '' || id === this.usdCreditTypeId;
   }
 
   /**
@@ -392,7 +457,7 @@ export class CreditForm {
     set('#name', 'Onboarding credit');
     set('#description', 'Goodwill credit for the first quarter.');
     this.addKeyValue(this.customFields, 'approved_by', 'finance');
-    set('#rate_type', 'COMMIT_RATE');
+    set('#rate_type', this.fields?.['/rate_type'].values[0] ?? '');
     set('#uniqueness_key', crypto.randomUUID());
   }
 }

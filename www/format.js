@@ -1,8 +1,5 @@
 // Small pure helpers: numbers, money, timestamps and JSON pointers as the form needs them.
 
-/** The USD credit type; an absent credit_type_id means this one (amounts in cents). */
-export const USD_CREDIT_TYPE_ID = '2714e483-4ff1-48e4-9e25-ac732e8f24f2';
-
 // An HTML "valid floating-point number", the only number text credit-rules accepts.
 const FORM_NUMBER = /^-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 
@@ -21,6 +18,33 @@ const dollars = new Intl.NumberFormat('en-US', {
   // Fractional cents are allowed (with a warning), so show them rather than round them away.
   maximumFractionDigits: 6,
 });
+
+/** How the page words a timestamp's alignment in seconds: "on the hour" for an hour's worth. */
+export function alignmentText(seconds) {
+  if (seconds === 60 * 60) return 'on the hour';
+  if (seconds === 60) return 'on the minute';
+  return `on a boundary of ${seconds} seconds`;
+}
+
+/** "Optional, 1 to N characters" for a text field's limit N (null: no limit). */
+export function optionalTextPlaceholder(maxLength) {
+  return maxLength === null ? 'Optional' : `Optional, 1 to ${maxLength} characters`;
+}
+
+/** "Key up to K characters, value up to V." for a map's limits (null: no limit). */
+export function mapLimitsText(keyMaxLength, valueMaxLength) {
+  const parts = [];
+  if (keyMaxLength !== null) parts.push(`key up to ${keyMaxLength} characters`);
+  if (valueMaxLength !== null) parts.push(`value up to ${valueMaxLength}${keyMaxLength === null ? ' characters' : ''}`);
+  if (parts.length === 0) return '';
+  const text = parts.join(', ');
+  return `${text[0].toUpperCase()}${text.slice(1)}.`;
+}
+
+/** "Greater than 0." for a number's exclusive minimum (null: no bound). */
+export function exclusiveMinimumText(exclusiveMinimum) {
+  return exclusiveMinimum === null ? '' : `Greater than ${exclusiveMinimum}.`;
+}
 
 /** "$10.00" for 1000 cents. */
 export function formatCents(cents) {

@@ -145,6 +145,7 @@ test('npm pack: the manifest a user can publish, and exactly the files a user ne
     'credit_rules.js',
     'credit_rules_bg.wasm',
     'describe.js',
+    'fields.js',
     'index.d.ts',
     'index.js',
     'json-schema.js',

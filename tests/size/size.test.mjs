@@ -31,9 +31,10 @@ test(`the wasm and the bundled JS of one import, gzip -9 together, are at most $
   );
 });
 
-test('the bundle holds neither the German catalog nor the JSON Schema, which the import does not use', (t) => {
+test('the bundle holds neither the German catalog, the JSON Schema nor the field descriptor, which the import does not use', (t) => {
   t.diagnostic(`package files in the bundle: ${shipped.files.map((f) => f.file).join(', ')}`);
   assert.equal(shipped.germanCatalog, false, 'messages/de.js is in the bundle');
+  assert.ok(!shipped.files.some((f) => f.file === 'fields.js'), 'fields.js (creditFields) is in the bundle');
   assert.deepEqual(shipped.jsonSchema.files, [], 'a JSON file or JSON Schema module is in the bundle');
   assert.equal(shipped.jsonSchema.inJs, false, 'the bundled JS holds a JSON Schema ($schema URL)');
 });

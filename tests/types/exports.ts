@@ -9,6 +9,7 @@ import init, {
   normalizeCredit,
   validateField,
   creditJsonSchema,
+  creditFields,
   describeCredit,
   ruleCatalog,
   creditSchema,
@@ -16,6 +17,8 @@ import init, {
   messagesDe,
   CreditValidationError,
   type CreditCreateParams,
+  type CreditFields,
+  type FieldDescriptor,
   type CreditSchema,
   type CreditSchemaResult,
   type ErrorCode,
@@ -67,6 +70,7 @@ export type EveryExportUsed = Equal<
   | 'normalizeCredit'
   | 'validateField'
   | 'creditJsonSchema'
+  | 'creditFields'
   | 'describeCredit'
   | 'ruleCatalog'
   | 'creditSchema'
@@ -90,6 +94,7 @@ export type NoAnySchema = Expect<HasAny<CreditSchema>>;
 export type NoAnySchemaResult = Expect<HasAny<CreditSchemaResult>>;
 export type NoAnyError = Expect<HasAny<CreditValidationError>>;
 export type NoAnyCatalog = Expect<HasAny<MessageCatalog>>;
+export type NoAnyFields = Expect<HasAny<CreditFields>>;
 // The checker does see an `any`: in wasm-bindgen's own InitOutput (raw wasm exports), which
 // the package's declarations replace, and in a deeply nested member.
 // @ts-expect-error wasm-bindgen types the raw exports with any
@@ -116,6 +121,15 @@ export async function everyExport(wasm: BufferSource, url: URL): Promise<string[
   const fromJson: ValidationReport = validateCreditJson('{}', options);
   const field: Issue[] = validateField({}, '/customer_id', options);
   const schema: Record<string, unknown> = creditJsonSchema();
+  // The descriptor: each pointer typed with its kind's entry, enum values as their literals.
+  const fields: CreditFields = creditFields();
+  const keyLimit: number | null = fields['/uniqueness_key'].maxLength;
+  const step: number = fields['/access_schedule/schedule_items/*/starting_at'].alignSeconds;
+  const rateTypes: ('COMMIT_RATE' | 'LIST_RATE')[] = fields['/rate_type'].values;
+  const entries: FieldDescriptor[] = Object.values(fields);
+  const docs: string[] = entries.map((entry) => (entry.kind === 'map' ? `${entry.keyMaxLength}` : entry.description));
+  // @ts-expect-error a text field has no enum values
+  fields['/uniqueness_key'].values;
   const sentence: string = body ? describeCredit(body) : '';
 
   // Standard Schema: synchronous, and the issues are the package's own.
@@ -139,6 +153,10 @@ export async function everyExport(wasm: BufferSource, url: URL): Promise<string[
     String(fromJson.valid),
     String(field.length),
     String(schema.$schema),
+    String(keyLimit),
+    String(step),
+    ...rateTypes,
+    ...docs,
     sentence,
     ...issueCodes,
     String(value?.customer_id),
