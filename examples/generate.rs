@@ -25,7 +25,7 @@ fn main() -> ExitCode {
     let files = [
         ("types.d.ts", credit_rules::typescript::declarations()),
         ("json-schema.js", credit_rules::json_schema::js_module()),
-        ("fields.js", credit_rules::json_schema::fields::js_module()),
+        ("fields.js", credit_rules::fields::js_module()),
     ];
     for (name, text) in files {
         let path = out_dir.join(name);

@@ -2,8 +2,6 @@
 //! modules the package build writes from the table (`json-schema.js`; `fields.js` in
 //! [`fields`]).
 
-pub mod fields;
-
 use crate::schema::{Align, Bounds, Entry, Field, Kind, BODY, MAX_ENTRIES};
 use serde_json::{json, Map, Value};
 

@@ -23,6 +23,8 @@ mod collect;
 mod decimal;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod describe;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod fields;
 mod input;
 pub mod issue;
 #[cfg(not(target_arch = "wasm32"))]

@@ -2,8 +2,9 @@
 //! read off the field table and the code list. The package build writes them as `types.d.ts`;
 //! `js/types.d.ts` is the committed copy, which a test keeps equal.
 
+use crate::fields;
 use crate::issue::{Code, Severity};
-use crate::json_schema::{fields, GENERATED};
+use crate::json_schema::GENERATED;
 use crate::schema::{Field, Kind, BODY};
 
 /// The contents of `types.d.ts`.

@@ -31,10 +31,7 @@ fn js_schema_matches_the_field_table() {
 /// `creditFields()` is plain JS over the descriptor's text, in a module of its own.
 #[test]
 fn js_fields_match_the_field_table() {
-    is_current(
-        "js/fields.js",
-        &credit_rules::json_schema::fields::js_module(),
-    );
+    is_current("js/fields.js", &credit_rules::fields::js_module());
 }
 
 #[test]
@@ -56,7 +53,7 @@ fn every_field_of_the_table_is_declared() {
 #[test]
 fn every_field_has_a_descriptor_type() {
     let text = credit_rules::typescript::declarations();
-    for (pointer, _) in credit_rules::json_schema::fields::pointers() {
+    for (pointer, _) in credit_rules::fields::pointers() {
         assert!(
             text.contains(&format!("  \"{pointer}\": ")),
             "{pointer} missing"

@@ -8,7 +8,7 @@
 //! entry of a kind has the same keys. `js/types.d.ts` types each pointer's entry
 //! (`CreditFields`, from [`pointers`]).
 
-use super::GENERATED;
+use crate::json_schema::GENERATED;
 use crate::schema::{Bounds, Entry, Field, Kind, BODY, MAX_ENTRIES};
 use serde_json::{json, Map, Value};
 
@@ -63,7 +63,7 @@ fn descriptor(field: &Field) -> Value {
     entry.insert("kind".into(), json!(kind_name(&field.kind)));
     entry.insert("required".into(), json!(field.required));
     entry.insert("description".into(), json!(field.describe()));
-    let number = |value: Option<f64>| value.map_or(Value::Null, crate::output::number_value);
+    let number = |value: Option<f64>| value.map_or(Value::Null, crate::issue::json_number);
     let parameters = match &field.kind {
         Kind::Uuid { default } => json!({"default": default}),
         Kind::Text { max } => json!({"maxLength": max}),
