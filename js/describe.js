@@ -3,12 +3,20 @@
 // tests/js/describe.test.mjs checks every sentence of tests/fixtures/describe.json (written by
 // the Rust code, `BLESS=1 cargo test --test describe`) against this file.
 //
-// It reads a normalized body (`validateCredit(draft).value`). Reads are defensive, as the
-// `Body` trait's are for a JSON value: a missing or mistyped field is skipped or `?`, never a
-// throw.
+// It reads a normalized body (`validateCredit(draft).value`). Reads are defensive, as
+// src/describe.rs's are: a missing or mistyped field is skipped or `?`, never a throw.
 
-/** `USD_CENTS_CREDIT_TYPE_ID` of src/schema.rs: absent `credit_type_id` means USD cents. */
+import { creditFields } from './fields.js';
+
+/** `USD_CENTS_CREDIT_TYPE_ID` of src/schema.rs: the credit type whose amounts are cents. */
 const USD_CENTS_CREDIT_TYPE_ID = '2714e483-4ff1-48e4-9e25-ac732e8f24f2';
+
+/** What an absent `credit_type_id` means: the table's default, read once. */
+let defaultCreditType;
+function creditTypeDefault() {
+  defaultCreditType ??= creditFields()['/access_schedule/credit_type_id'].default;
+  return defaultCreditType;
+}
 
 // The `Body` trait of src/describe.rs, for a plain object.
 const text = (body, field) => (typeof body?.[field] == 'string' ? body[field] : undefined);
@@ -53,7 +61,7 @@ export function errorsToFix(count) {
  * 00:00 UTC to 2026-02-01 00:00 UTC, priority 100, for all products on all contracts.`
  */
 export function describeBody(body) {
-  const credit = creditType(body) ?? USD_CENTS_CREDIT_TYPE_ID;
+  const credit = creditType(body) ?? creditTypeDefault();
   // Rust's `when` closure: `toHuman` also gives `?` for a missing timestamp.
   const parts = items(body).map(
     ([amount, start, end], index) =>

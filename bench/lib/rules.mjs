@@ -1,7 +1,20 @@
 // The leaf rules of SPEC sections 2, 4 and 6 that none of the peers has built in, written once
 // in plain JS and called from each peer's schema (a Zod refine/transform, a Valibot check or
 // transform, an Ajv custom format). Everything structural (types, required keys, unknown keys,
-// arrays, records, enums, patterns) is the peer library's own work.
+// arrays, records, enums, patterns) is the peer library's own work. The rules' parameters
+// (limits, allowed values, the entry guard) come from the field table, through the package's
+// committed field descriptor (js/fields.js), so that a change to the table reaches the peers.
+
+import { creditFields } from '../../js/fields.js';
+
+const FIELDS = creditFields();
+
+/** Length limits in code points, from the table. */
+export const LIMITS = {
+  uniquenessKey: FIELDS['/uniqueness_key'].maxLength,
+  customFieldKey: FIELDS['/custom_fields'].keyMaxLength,
+  customFieldValue: FIELDS['/custom_fields'].valueMaxLength,
+};
 
 /** Unicode White_Space (what Rust's `str::trim` removes): JS `\s` lacks U+0085 and adds U+FEFF. */
 export const WS = '\\t-\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
@@ -37,7 +50,9 @@ export function withinCodePoints(text, max) {
 }
 
 /** The case-insensitive (ASCII) rate types, uppercase. */
-export const RATE_TYPES = ['COMMIT_RATE', 'LIST_RATE'];
+export const RATE_TYPES = FIELDS['/rate_type'].values;
+/** One of them, any letter case (the values are plain identifiers: nothing to escape). */
+export const RATE_TYPE = new RegExp(`^(?:${RATE_TYPES.join('|')})$`, 'i');
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -166,4 +181,4 @@ export function normalizeContractIds(entries) {
 }
 
 /** The most entries any array or map may have. */
-export const MAX_ENTRIES = 10_000;
+export const MAX_ENTRIES = FIELDS['/access_schedule/schedule_items'].maxItems;

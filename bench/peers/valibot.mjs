@@ -37,7 +37,7 @@ const timestamp = v.pipe(
   }),
 );
 
-const rateType = v.pipe(v.string(), trimmed, v.regex(/^(?:COMMIT_RATE|LIST_RATE)$/i), v.toUpperCase());
+const rateType = v.pipe(v.string(), trimmed, v.regex(rules.RATE_TYPE), v.toUpperCase());
 
 const array = (entry) => v.pipe(v.array(entry), v.maxLength(rules.MAX_ENTRIES));
 const blankOr = (pattern) => (value) => {
@@ -110,9 +110,9 @@ export function make({ allowUnknownFields = false } = {}) {
       applicable_product_ids: optional(productIds),
       applicable_product_tags: optional(tags),
       specifiers: optional(v.pipe(array(specifier), v.transform((list) => (list.length === 0 ? undefined : list)))),
-      custom_fields: optional(map(100, 200)),
+      custom_fields: optional(map(rules.LIMITS.customFieldKey, rules.LIMITS.customFieldValue)),
       rate_type: optional(rateType),
-      uniqueness_key: optional(limited(128)),
+      uniqueness_key: optional(limited(rules.LIMITS.uniquenessKey)),
       netsuite_sales_order_id: optional(text),
       salesforce_opportunity_id: optional(text),
     }),

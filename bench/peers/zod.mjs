@@ -30,7 +30,7 @@ const timestamp = z.union([z.date(), z.string()]).transform((value, ctx) => {
 });
 
 const rateType = text()
-  .regex(/^(?:COMMIT_RATE|LIST_RATE)$/i)
+  .regex(rules.RATE_TYPE)
   .overwrite((value) => value.toUpperCase());
 
 const array = (entry) => z.array(entry).max(rules.MAX_ENTRIES);
@@ -93,9 +93,9 @@ export function make({ allowUnknownFields = false } = {}) {
     applicable_product_ids: optional(productIds),
     applicable_product_tags: optional(tags),
     specifiers: optional(array(specifier).transform((list) => (list.length === 0 ? undefined : list))),
-    custom_fields: optional(map(100, 200)),
+    custom_fields: optional(map(rules.LIMITS.customFieldKey, rules.LIMITS.customFieldValue)),
     rate_type: optional(rateType),
-    uniqueness_key: optional(limited(128)),
+    uniqueness_key: optional(limited(rules.LIMITS.uniquenessKey)),
     netsuite_sales_order_id: optional(text()),
     salesforce_opportunity_id: optional(text()),
   }).superRefine((draft, ctx) => {
