@@ -7,12 +7,12 @@
 
 use crate::prelude::*;
 #[cfg(not(target_arch = "wasm32"))]
+use crate::repeats::ObjectEntries;
+#[cfg(not(target_arch = "wasm32"))]
 use crate::schema::MAX_ENTRIES;
 use crate::schema::{Field, Kind};
 #[cfg(not(target_arch = "wasm32"))]
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-#[cfg(not(target_arch = "wasm32"))]
-use std::collections::HashMap;
 #[cfg(not(target_arch = "wasm32"))]
 use std::fmt;
 
@@ -318,9 +318,7 @@ impl<'de> Visitor<'de> for Along {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Input<'de>, A::Error> {
         let shape = self.0.filter(|shape| shape.takes_object());
-        let mut entries: Vec<(Cow<'de, str>, Input<'de>)> = Vec::new();
-        // Built only for objects large enough that a linear search for repeats would cost.
-        let mut places: HashMap<Cow<'de, str>, usize> = HashMap::new();
+        let mut entries = ObjectEntries::new();
         while let Some(key) = map.next_key_seed(Along(Some(Shape::Scalar)))? {
             let Input::String(key) = key else {
                 // serde_json keys are always strings.
@@ -331,30 +329,10 @@ impl<'de> Visitor<'de> for Along {
             if shape.is_none() {
                 continue;
             }
-            let earlier = if entries.len() < 16 {
-                entries.iter().position(|(seen, _)| *seen == key)
-            } else {
-                if places.is_empty() {
-                    places.extend(
-                        entries
-                            .iter()
-                            .enumerate()
-                            .map(|(at, (k, _))| (k.clone(), at)),
-                    );
-                }
-                match places.get(&key) {
-                    Some(&at) => Some(at),
-                    None => {
-                        places.insert(key.clone(), entries.len());
-                        None
-                    }
-                }
-            };
-            match earlier.and_then(|at| entries.get_mut(at)) {
-                Some(entry) => entry.1 = value,
-                None => entries.push((key, value)),
-            }
+            *entries.slot(key) = value;
+            entries.settle();
         }
+        let entries = entries.finish();
         Ok(match shape {
             None => Input::Opaque(Received::Object),
             Some(_) if entries.len() > MAX_ENTRIES => Input::TooMany {

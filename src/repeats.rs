@@ -1,9 +1,11 @@
 //! Repeated keys and entries, found once for the crate: string arrays and maps keep the first
-//! of equal entries (src/rules/strings.rs, for string arrays and maps), and JSON objects keep the first place of a repeated key
-//! with its last value (src/json_text.rs). A few entries are looked through; past [`FEW`] a
-//! small hash table of indexes (FNV-1a, open addressing) keeps 10,000 entries linear, with no
-//! hashing crate in the wasm.
+//! of equal entries (`src/rules/strings.rs`), and objects read from JSON keep the first place
+//! of a repeated key with its last value ([`ObjectEntries`], for both JSON readers). A few
+//! entries are looked through; past [`FEW`] a small hash table of indexes (FNV-1a, open
+//! addressing) keeps 10,000 entries linear, with no hashing crate in the wasm.
 
+use crate::input::Input;
+use alloc::borrow::Cow;
 use alloc::{vec, vec::Vec};
 
 /// Up to this many entries, looking through the earlier ones is fastest.
@@ -55,10 +57,121 @@ pub(crate) fn first_equal(keys: &[&str]) -> Vec<usize> {
     first
 }
 
+/// An object's entries as a JSON reader meets them: a repeated key keeps its first place and
+/// its last value, as `JSON.parse` does. A repeat among the first [`FEW`] entries is found at
+/// once and its value written in place; past them, repeats are merged when the unmerged tail
+/// is as long as the rest, which keeps the cost O(n log n) and the memory within twice the
+/// distinct keys (a hostile text repeating one key a million times stays one entry).
+pub(crate) struct ObjectEntries<'a> {
+    entries: Vec<(Cow<'a, str>, Input<'a>)>,
+    /// `entries[..distinct]` have distinct keys; entries past it may repeat one.
+    distinct: usize,
+    /// Where a value goes that has no entry (never, but `slot` must not panic).
+    spare: Input<'a>,
+}
+
+impl<'a> ObjectEntries<'a> {
+    pub(crate) fn new() -> Self {
+        ObjectEntries {
+            entries: Vec::new(),
+            distinct: 0,
+            spare: Input::Null,
+        }
+    }
+
+    /// How many distinct keys are known so far (the entries past them may repeat one).
+    pub(crate) fn distinct(&self) -> usize {
+        self.distinct
+    }
+
+    /// Where the value of `key` goes: its earlier entry when a repeat is found at once, else
+    /// a new entry. Call [`ObjectEntries::settle`] once the value is written.
+    pub(crate) fn slot(&mut self, key: Cow<'a, str>) -> &mut Input<'a> {
+        let repeated = if self.entries.len() < FEW {
+            self.entries.iter().position(|(seen, _)| *seen == key)
+        } else {
+            None
+        };
+        let at = repeated.unwrap_or(self.entries.len());
+        if repeated.is_none() {
+            self.entries.push((key, Input::Null));
+        }
+        match self.entries.get_mut(at) {
+            Some((_, value)) => value,
+            None => &mut self.spare,
+        }
+    }
+
+    /// Merges repeats when the unmerged tail is as long as the rest.
+    pub(crate) fn settle(&mut self) {
+        if self.entries.len() <= FEW {
+            self.distinct = self.entries.len();
+        } else if self.entries.len() >= 2 * self.distinct.max(FEW) {
+            self.merge();
+        }
+    }
+
+    /// The entries, every repeat merged.
+    pub(crate) fn finish(mut self) -> Vec<(Cow<'a, str>, Input<'a>)> {
+        if self.entries.len() > self.distinct {
+            self.merge();
+        }
+        self.entries
+    }
+
+    /// One pass: each key's first entry takes the value of its last repeat.
+    fn merge(&mut self) {
+        let entries = core::mem::take(&mut self.entries);
+        let keys: Vec<&str> = entries.iter().map(|(key, _)| key.as_ref()).collect();
+        let first = first_equal(&keys);
+        drop(keys);
+        let mut place = vec![0usize; entries.len()];
+        let mut merged = Vec::with_capacity(entries.len());
+        for (at, entry) in entries.into_iter().enumerate() {
+            match first.get(at) {
+                Some(&earlier) if earlier != at => {
+                    let kept = place.get(earlier).and_then(|&kept| merged.get_mut(kept));
+                    if let Some((_, value)) = kept {
+                        *value = entry.1;
+                    }
+                }
+                _ => {
+                    if let Some(slot) = place.get_mut(at) {
+                        *slot = merged.len();
+                    }
+                    merged.push(entry);
+                }
+            }
+        }
+        self.distinct = merged.len();
+        self.entries = merged;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::prelude::*;
+
+    #[test]
+    fn object_entries_keep_the_first_place_and_the_last_value() {
+        for len in [3usize, 16, 17, 40, 3000] {
+            let mut entries = ObjectEntries::new();
+            for round in 0..3 {
+                for at in 0..len {
+                    *entries.slot(Cow::Owned(at.to_string())) =
+                        Input::Number((round * len + at) as f64);
+                    entries.settle();
+                }
+            }
+            let merged = entries.finish();
+            assert_eq!(merged.len(), len);
+            for (at, (key, value)) in merged.iter().enumerate() {
+                assert_eq!(key.as_ref(), at.to_string());
+                assert_eq!(*value, Input::Number((2 * len + at) as f64));
+            }
+        }
+    }
 
     #[test]
     fn finds_the_first_equal_entry_below_and_above_the_switch_to_a_table() {

@@ -13,10 +13,10 @@
 //! fifth slower (measured natively on the bench corpus), slower than serde_json.
 
 use crate::input::{Input, Received, Shape};
-use crate::repeats;
+use crate::repeats::ObjectEntries;
 use crate::schema::MAX_ENTRIES;
 use alloc::borrow::Cow;
-use alloc::{vec, vec::Vec};
+use alloc::vec::Vec;
 
 mod error;
 mod number;
@@ -54,15 +54,8 @@ fn put<'a>(slot: &mut Input<'a>, value: Input<'a>) {
     }
 }
 
-/// Past this many entries, an object looks for repeated keys by sorting rather than by a
-/// linear search (the same threshold as `read_json`).
-const LINEAR_SEARCH: usize = 16;
-
 /// A byte in each of the eight lanes of a word.
 const ONES: u64 = u64::MAX / 255;
-
-/// An object's entries as read so far.
-type Entries<'a> = Vec<(Cow<'a, str>, Input<'a>)>;
 
 /// Where the reading is in the text.
 struct Reader<'a> {
@@ -267,9 +260,7 @@ impl<'a> Reader<'a> {
     /// keeps nothing. A repeated key keeps its first place and takes the last value (as
     /// `JSON.parse`).
     fn object(&mut self, shape: Option<Shape>, slot: &mut Input<'a>) -> Result<(), Fault> {
-        let mut entries: Entries<'a> = Vec::new();
-        // `entries[..distinct]` have distinct keys; entries past it may repeat a key.
-        let mut distinct = 0usize;
+        let mut entries = ObjectEntries::new();
         // Where values not kept go.
         let mut ignored = Input::Null;
         let mut first = true;
@@ -311,36 +302,15 @@ impl<'a> Reader<'a> {
             let key = known.map_or(key, |field| Cow::Borrowed(field.name));
             // Past the limit the object is `TooMany` whatever follows: only its keys count.
             let member = Some(known.map_or(Shape::Scalar, |field| Shape::of(&field.kind)))
-                .filter(|_| distinct <= MAX_ENTRIES);
-            // A repeated key among the first entries is found now and its value read in
-            // place; past them, repeats are merged by `merge_repeats`.
-            let repeated = if entries.len() < LINEAR_SEARCH {
-                entries.iter().position(|(seen, _)| *seen == key)
-            } else {
-                None
-            };
-            let at = repeated.unwrap_or(entries.len());
-            if repeated.is_none() {
-                entries.push((key, Input::Null));
-            }
-            let value = entries.get_mut(at).map_or(&mut ignored, |(_, value)| value);
-            self.value(member, value)?;
-            if entries.len() <= LINEAR_SEARCH {
-                distinct = entries.len();
-            } else if entries.len() >= 2 * distinct.max(LINEAR_SEARCH) {
-                // Merging when the unmerged tail is as long as the rest keeps the cost
-                // O(n log n) and the memory within twice the distinct keys.
-                entries = merge_repeats(entries);
-                distinct = entries.len();
-            }
+                .filter(|_| entries.distinct() <= MAX_ENTRIES);
+            self.value(member, entries.slot(key))?;
+            entries.settle();
         }
         if shape.is_none() {
             put(slot, Input::Opaque(Received::Object));
             return Ok(());
         }
-        if entries.len() > distinct {
-            entries = merge_repeats(entries);
-        }
+        let entries = entries.finish();
         let object = if entries.len() > MAX_ENTRIES {
             Input::TooMany {
                 received: Received::Object,
@@ -364,32 +334,4 @@ impl<'a> Reader<'a> {
             None => Err(self.peek_error(Problem::EofWhileParsingObject)),
         }
     }
-}
-
-/// Merges the entries that repeat a key: the first place, the last value. One sort of the
-/// indexes by key (stable, so a key's entries come in input order).
-fn merge_repeats(entries: Entries<'_>) -> Entries<'_> {
-    let keys: Vec<&str> = entries.iter().map(|(key, _)| key.as_ref()).collect();
-    let first = repeats::first_equal(&keys);
-    drop(keys);
-    // A key's first entry comes before its repeats, which overwrite its value in place.
-    let mut place = vec![0usize; entries.len()];
-    let mut merged: Entries<'_> = Vec::with_capacity(entries.len());
-    for (at, entry) in entries.into_iter().enumerate() {
-        match first.get(at) {
-            Some(&earlier) if earlier != at => {
-                let kept = place.get(earlier).and_then(|&kept| merged.get_mut(kept));
-                if let Some(kept) = kept {
-                    kept.1 = entry.1;
-                }
-            }
-            _ => {
-                if let Some(slot) = place.get_mut(at) {
-                    *slot = merged.len();
-                }
-                merged.push(entry);
-            }
-        }
-    }
-    merged
 }
