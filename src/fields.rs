@@ -8,7 +8,7 @@
 //! entry of a kind has the same keys. `js/types.d.ts` types each pointer's entry
 //! (`CreditFields`, from [`pointers`]).
 
-use crate::json_schema::GENERATED;
+use crate::json_schema::json_module;
 use crate::schema::{Bounds, Entry, Field, Kind, BODY, MAX_ENTRIES};
 use serde_json::{json, Map, Value};
 
@@ -95,17 +95,14 @@ fn descriptor(field: &Field) -> Value {
     Value::Object(entry)
 }
 
-/// The contents of `fields.js`: `creditFields()` over the descriptor's JSON text, in a module
-/// of its own so that a bundle that does not call it leaves it out.
+/// The contents of `fields.js`: `creditFields()` over the descriptor's JSON text.
 pub fn js_module() -> String {
-    format!(
-        "{GENERATED}\
-         // What a form needs of each field, keyed by JSON pointer (array indexes written *). A\n\
-         // module of its own, so that a bundle that does not call creditFields() leaves it out.\n\
-         const FIELDS = {};\n\n\
-         /** Every field's rules for a form, keyed by JSON pointer: a fresh object on every call. */\n\
-         export function creditFields() {{\n  return JSON.parse(FIELDS);\n}}\n",
-        Value::from(credit_fields().to_string())
+    json_module(
+        "What a form needs of each field, keyed by JSON pointer (array indexes written *).",
+        "FIELDS",
+        "creditFields",
+        "Every field's rules for a form, keyed by JSON pointer: a fresh object on every call.",
+        &credit_fields(),
     )
 }
 

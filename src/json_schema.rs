@@ -36,18 +36,36 @@ pub fn credit_json_schema() -> Value {
     schema
 }
 
-/// The contents of `json-schema.js`: `creditJsonSchema()` over the schema's JSON text. A module
-/// of its own, so that a bundle that does not call it leaves the schema out, and no JSON Schema
-/// builder is in the wasm.
+/// The contents of `json-schema.js`: `creditJsonSchema()` over the schema's JSON text (no
+/// JSON Schema builder is in the wasm).
 pub fn js_module() -> String {
+    json_module(
+        "The JSON Schema (draft 2020-12) of the normalized body.",
+        "SCHEMA",
+        "creditJsonSchema",
+        "JSON Schema 2020-12 of the normalized body: a fresh object on every call.",
+        &credit_json_schema(),
+    )
+}
+
+/// A generated module that holds `value` as JSON text in `constant` and exports `function`,
+/// which parses it afresh on every call: a module of its own, so that a bundle that does not
+/// call the function leaves the value out.
+pub(crate) fn json_module(
+    about: &str,
+    constant: &str,
+    function: &str,
+    doc: &str,
+    value: &Value,
+) -> String {
     format!(
         "{GENERATED}\
-         // The JSON Schema (draft 2020-12) of the normalized body. A module of its own, so that\n\
-         // a bundle that does not call creditJsonSchema() leaves it out.\n\
-         const SCHEMA = {};\n\n\
-         /** JSON Schema 2020-12 of the normalized body: a fresh object on every call. */\n\
-         export function creditJsonSchema() {{\n  return JSON.parse(SCHEMA);\n}}\n",
-        Value::from(credit_json_schema().to_string())
+         // {about}\n\
+         // A module of its own, so that a bundle that does not call {function}() leaves it out.\n\
+         const {constant} = {};\n\n\
+         /** {doc} */\n\
+         export function {function}() {{\n  return JSON.parse({constant});\n}}\n",
+        Value::from(value.to_string())
     )
 }
 
