@@ -27,8 +27,10 @@ fn rank(place: usize) -> u32 {
     u32::try_from(place).unwrap_or(u32::MAX)
 }
 
-/// The deepest path an issue can have: the walk descends only where the table does (an
-/// unknown key inside a schedule item is the deepest, at 5).
+/// Room for the deepest path an issue can have, with one to spare: the walk descends only
+/// where the table does, and the deepest places are 4 steps down (a field or an unknown key of
+/// a schedule item, a key of a specifier's map). Steps past it would only stop counting in the
+/// order, never panic.
 const DEPTH: usize = 6;
 
 /// A path's place in the stable order.
