@@ -126,6 +126,7 @@ export async function everyExport(wasm: BufferSource, url: URL): Promise<string[
   const keyLimit: number | null = fields['/uniqueness_key'].maxLength;
   const step: number = fields['/access_schedule/schedule_items/*/starting_at'].alignSeconds;
   const rateTypes: ('COMMIT_RATE' | 'LIST_RATE')[] = fields['/rate_type'].values;
+  const accessType: 'SPEND' | 'QUANTITY' | null = fields['/access_schedule/access_type'].default;
   const entries: FieldDescriptor[] = Object.values(fields);
   const docs: string[] = entries.map((entry) => (entry.kind === 'map' ? `${entry.keyMaxLength}` : entry.description));
   // @ts-expect-error a text field has no enum values
@@ -156,6 +157,7 @@ export async function everyExport(wasm: BufferSource, url: URL): Promise<string[
     String(keyLimit),
     String(step),
     ...rateTypes,
+    String(accessType),
     ...docs,
     sentence,
     ...issueCodes,
