@@ -8,6 +8,7 @@ import init, {
   validateCreditJson,
   normalizeCredit,
   validateField,
+  issuesFor,
   creditJsonSchema,
   creditFields,
   describeCredit,
@@ -69,6 +70,7 @@ export type EveryExportUsed = Equal<
   | 'validateCreditJson'
   | 'normalizeCredit'
   | 'validateField'
+  | 'issuesFor'
   | 'creditJsonSchema'
   | 'creditFields'
   | 'describeCredit'
@@ -120,6 +122,9 @@ export async function everyExport(wasm: BufferSource, url: URL): Promise<string[
   const body: CreditCreateParams | undefined = report.valid ? report.value : undefined;
   const fromJson: ValidationReport = validateCreditJson('{}', options);
   const field: Issue[] = validateField({}, '/customer_id', options);
+  const placed: Issue[] = issuesFor(report, '/customer_id');
+  // @ts-expect-error a report, not a draft
+  issuesFor({}, '/customer_id');
   const schema: Record<string, unknown> = creditJsonSchema();
   // The descriptor: each pointer typed with its kind's entry, enum values as their literals.
   const fields: CreditFields = creditFields();
@@ -153,6 +158,7 @@ export async function everyExport(wasm: BufferSource, url: URL): Promise<string[
     String(body?.priority),
     String(fromJson.valid),
     String(field.length),
+    String(placed.length),
     String(schema.$schema),
     String(keyLimit),
     String(step),
