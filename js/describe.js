@@ -11,11 +11,20 @@ import { creditFields } from './fields.js';
 /** `USD_CENTS_CREDIT_TYPE_ID` of src/schema.rs: the credit type whose amounts are cents. */
 const USD_CENTS_CREDIT_TYPE_ID = '2714e483-4ff1-48e4-9e25-ac732e8f24f2';
 
-/** What an absent `credit_type_id` means: the table's default, read once. */
-let defaultCreditType;
-function creditTypeDefault() {
-  defaultCreditType ??= creditFields()['/access_schedule/credit_type_id'].default;
-  return defaultCreditType;
+/** `QUANTITY_ACCESS_TYPE` of src/schema.rs: the access type whose amounts are units. */
+const QUANTITY_ACCESS_TYPE = 'QUANTITY';
+
+/** What an absent `credit_type_id` and an absent `access_type` mean: the table's defaults, read once. */
+let defaults;
+function scheduleDefaults() {
+  if (defaults === undefined) {
+    const fields = creditFields();
+    defaults = {
+      creditType: fields['/access_schedule/credit_type_id'].default,
+      accessType: fields['/access_schedule/access_type'].default,
+    };
+  }
+  return defaults;
 }
 
 // The `Body` trait of src/describe.rs, for a plain object.
@@ -27,6 +36,7 @@ const texts = (body, field) => {
 };
 const count = (body, field) => (Array.isArray(body?.[field]) ? body[field].length : undefined);
 const creditType = (body) => text(body?.access_schedule, 'credit_type_id');
+const accessType = (body) => text(body?.access_schedule, 'access_type');
 const items = (body) => {
   const list = body?.access_schedule?.schedule_items;
   return Array.isArray(list)
@@ -61,11 +71,14 @@ export function errorsToFix(count) {
  * 00:00 UTC to 2026-02-01 00:00 UTC, priority 100, for all products on all contracts.`
  */
 export function describeBody(body) {
-  const credit = creditType(body) ?? creditTypeDefault();
+  const credit = creditType(body) ?? scheduleDefaults().creditType;
+  // Quantities are units whatever the credit type; money in USD is dollars.
+  const cents =
+    credit === USD_CENTS_CREDIT_TYPE_ID && (accessType(body) ?? scheduleDefaults().accessType) !== QUANTITY_ACCESS_TYPE;
   // Rust's `when` closure: `toHuman` also gives `?` for a missing timestamp.
   const parts = items(body).map(
     ([amount, start, end], index) =>
-      `${amountText(amount, credit)}${index === 0 ? ' of credit' : ''} from ${toHuman(start)} to ${toHuman(end)}`,
+      `${amountText(amount, cents)}${index === 0 ? ' of credit' : ''} from ${toHuman(start)} to ${toHuman(end)}`,
   );
   let sentence = '';
   const name = text(body, 'name');
@@ -77,9 +90,9 @@ export function describeBody(body) {
   return `${sentence}, for ${products(body)} on ${contracts(body)}.`;
 }
 
-function amountText(amount, credit) {
+function amountText(amount, cents) {
   if (amount === undefined) return '?';
-  return credit === USD_CENTS_CREDIT_TYPE_ID
+  return cents
     ? `$${dollarsFromCents(amount)}`
     : `${groupThousands(plainNumber(amount))} units`;
 }

@@ -62,13 +62,14 @@ const STRINGS = 3;
 const MAP = 4;
 const MAX_ENTRIES = 10000;
 // The names the result tape writes by number.
-const NAMES = ["code", "severity", "error", "warning", "expected", "received", "suggestion", "reason", "max", "min", "part", "allowed", "with", "count", "detail", "invalid_json", "invalid_type", "required", "unknown_field", "invalid_uuid", "invalid_timestamp", "not_hour_aligned", "invalid_range", "not_finite", "not_positive", "empty", "too_long", "too_many", "invalid_enum", "conflict", "ends_in_past", "overlapping_schedule", "fractional_cents", "negative_priority", "not_uuid", "duplicate_removed", "customer_id", "product_id", "priority", "access_schedule", "name", "description", "applicable_contract_ids", "applicable_product_ids", "applicable_product_tags", "specifiers", "custom_fields", "rate_type", "uniqueness_key", "netsuite_sales_order_id", "salesforce_opportunity_id", "credit_type_id", "schedule_items", "product_id", "product_tags", "pricing_group_values", "presentation_group_values", "amount", "starting_at", "ending_before"];
+const NAMES = ["code", "severity", "error", "warning", "expected", "received", "suggestion", "reason", "max", "min", "part", "allowed", "with", "count", "detail", "invalid_json", "invalid_type", "required", "unknown_field", "invalid_uuid", "invalid_timestamp", "not_hour_aligned", "invalid_range", "not_finite", "not_positive", "empty", "too_long", "too_many", "invalid_enum", "conflict", "ends_in_past", "overlapping_schedule", "fractional_cents", "negative_priority", "not_uuid", "duplicate_removed", "customer_id", "product_id", "priority", "access_schedule", "name", "description", "applicable_contract_ids", "applicable_product_ids", "applicable_product_tags", "specifiers", "custom_fields", "rate_type", "uniqueness_key", "netsuite_sales_order_id", "salesforce_opportunity_id", "credit_type_id", "schedule_items", "access_type", "product_id", "product_tags", "pricing_group_values", "presentation_group_values", "exclude", "amount", "starting_at", "ending_before", "product_tags"];
 // Each table's fields: [name, shape, table of the entries].
 const TABLES = [
   [["customer_id", 0, 0], ["product_id", 0, 0], ["priority", 0, 0], ["access_schedule", 1, 1], ["name", 0, 0], ["description", 0, 0], ["applicable_contract_ids", 3, 0], ["applicable_product_ids", 3, 0], ["applicable_product_tags", 3, 0], ["specifiers", 2, 2], ["custom_fields", 4, 0], ["rate_type", 0, 0], ["uniqueness_key", 0, 0], ["netsuite_sales_order_id", 0, 0], ["salesforce_opportunity_id", 0, 0]],
-  [["credit_type_id", 0, 0], ["schedule_items", 2, 3]],
-  [["product_id", 0, 0], ["product_tags", 3, 0], ["pricing_group_values", 4, 0], ["presentation_group_values", 4, 0]],
+  [["credit_type_id", 0, 0], ["schedule_items", 2, 3], ["access_type", 0, 0]],
+  [["product_id", 0, 0], ["product_tags", 3, 0], ["pricing_group_values", 4, 0], ["presentation_group_values", 4, 0], ["exclude", 2, 4]],
   [["amount", 0, 0], ["starting_at", 0, 0], ["ending_before", 0, 0]],
+  [["product_tags", 3, 0]],
 ];
 // The rules: [code, severity, default message].
 const CATALOG = [

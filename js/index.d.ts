@@ -31,6 +31,11 @@ export function validateCreditJson(json: string, options?: ValidateOptions): Val
 export function normalizeCredit(draft: unknown, options?: ValidateOptions): CreditCreateParams;
 /** What a form shows under one input: errors, then warnings, at or below `pointer` (or related to it). */
 export function validateField(draft: unknown, pointer: string, options?: ValidateOptions): Issue[];
+/**
+ * What `validateField(draft, pointer)` gives for the draft `report` was computed on, in plain JS
+ * with no call into wasm: validate once per keystroke, then place the issues under each input.
+ */
+export function issuesFor(report: ValidationReport, pointer: string): Issue[];
 /** JSON Schema 2020-12 of the normalized body (without the cross-field rules). */
 export function creditJsonSchema(): Record<string, unknown>;
 /**

@@ -14,14 +14,30 @@ export { messagesDe } from './messages/de.js';
  * The issues a form shows under the input at `pointer`: errors, then warnings, whose pointer
  * or one of whose related pointers is `pointer` or below it, computed on the whole draft. A
  * pointer that is not a string filters nothing (as `""`). Plain JS over validateCredit's
- * report, the same filter as the Rust API's `Report::issues_at`.
+ * report (issuesFor), the same filter as the Rust API's `Report::issues_at`.
  */
 export function validateField(draft, pointer, options) {
+  return issuesFor(validateCredit(draft, options), pointer);
+}
+
+/**
+ * What validateField gives for the draft `report` was computed on, from the report alone, in
+ * plain JS with no call into wasm: validate once per keystroke, then place the issues under
+ * each input. A report that cannot be read (not one, a throwing getter) gives no issues.
+ */
+export function issuesFor(report, pointer) {
   const under = typeof pointer === 'string' ? pointer : '';
-  const report = validateCredit(draft, options);
-  const concerns = (own) => under === '' || own === under || (own.startsWith(under) && own.charCodeAt(under.length) === 47);
-  const related = (issue) => issue.related !== undefined && issue.related.some(concerns);
-  return report.errors.concat(report.warnings).filter((issue) => concerns(issue.pointer) || related(issue));
+  const concerns = (own) =>
+    under === '' || own === under || (typeof own === 'string' && own.startsWith(under) && own.charCodeAt(under.length) === 47);
+  const related = (issue) => Array.isArray(issue.related) && issue.related.some(concerns);
+  const list = (issues) => (Array.isArray(issues) ? issues : []);
+  try {
+    return list(report?.errors)
+      .concat(list(report?.warnings))
+      .filter((issue) => issue != null && (concerns(issue.pointer) || related(issue)));
+  } catch {
+    return [];
+  }
 }
 
 /** One English sentence about a credit draft: what it grants, or how many errors it has. */

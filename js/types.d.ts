@@ -42,6 +42,8 @@ export interface AccessSchedule {
   credit_type_id?: string;
   /** The amounts and when each is available. At least one. */
   schedule_items: ScheduleItem[];
+  /** Whether the amounts are money or quantities (an account feature); with QUANTITY no fractional_cents, amounts are units. SPEND or QUANTITY. Absent means SPEND. */
+  access_type?: "SPEND" | "QUANTITY";
 }
 
 /** The amounts and when each is available. At least one. */
@@ -64,6 +66,14 @@ export interface Specifier {
   pricing_group_values?: Record<string, string>;
   /** Presentation group key → value. */
   presentation_group_values?: Record<string, string>;
+  /** Products whose usage never draws the credit down (an account feature). */
+  exclude?: ExcludeEntry[];
+}
+
+/** Products whose usage never draws the credit down (an account feature). */
+export interface ExcludeEntry {
+  /** Tags: products with one of them are excluded. At least one. */
+  product_tags: string[];
 }
 
 /** Codes that block a draft. */
@@ -170,6 +180,8 @@ export interface EnumFieldDescriptor<Value extends string = string> extends Fiel
   kind: "enum";
   /** The allowed values, in the table's order. */
   values: Value[];
+  /** What an absent value means (`access_schedule.access_type`: SPEND), or null. */
+  default: Value | null;
 }
 /** A nested object; its fields have entries of their own below its pointer. */
 export interface ObjectFieldDescriptor extends FieldDescriptorBase {
@@ -222,6 +234,7 @@ export interface CreditFields {
   "/access_schedule/schedule_items/*/amount": NumberFieldDescriptor;
   "/access_schedule/schedule_items/*/starting_at": TimestampFieldDescriptor;
   "/access_schedule/schedule_items/*/ending_before": TimestampFieldDescriptor;
+  "/access_schedule/access_type": EnumFieldDescriptor<"SPEND" | "QUANTITY">;
   "/name": TextFieldDescriptor;
   "/description": TextFieldDescriptor;
   "/applicable_contract_ids": StringsFieldDescriptor;
@@ -232,6 +245,8 @@ export interface CreditFields {
   "/specifiers/*/product_tags": StringsFieldDescriptor;
   "/specifiers/*/pricing_group_values": MapFieldDescriptor;
   "/specifiers/*/presentation_group_values": MapFieldDescriptor;
+  "/specifiers/*/exclude": ObjectsFieldDescriptor;
+  "/specifiers/*/exclude/*/product_tags": StringsFieldDescriptor;
   "/custom_fields": MapFieldDescriptor;
   "/rate_type": EnumFieldDescriptor<"COMMIT_RATE" | "LIST_RATE">;
   "/uniqueness_key": TextFieldDescriptor;

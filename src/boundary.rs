@@ -339,7 +339,7 @@ mod tests {
     #[test]
     fn every_table_is_numbered() {
         let tables = Tables::walk();
-        assert_eq!(tables.iter().count(), 4);
+        assert_eq!(tables.iter().count(), 5);
         assert!(tables.len < MAX_TABLES);
         assert_eq!(
             tables.field_name(schema::BODY, 0),

@@ -1,7 +1,9 @@
 //! `describeCredit`: one English sentence about a credit, for previews and confirmations.
 
 use crate::report::Report;
-use crate::schema::{access_schedule, body as field, schedule_item, USD_CENTS_CREDIT_TYPE_ID};
+use crate::schema::{
+    access_schedule, body as field, schedule_item, QUANTITY_ACCESS_TYPE, USD_CENTS_CREDIT_TYPE_ID,
+};
 use crate::time::{self, Instant};
 use serde_json::Value;
 
@@ -55,12 +57,17 @@ fn errors_to_fix(count: usize) -> String {
 /// One sentence for a normalized body, e.g. `$10.00 of credit from 2026-01-01 00:00 UTC to
 /// 2026-02-01 00:00 UTC, priority 100, for all products on all contracts.`
 pub fn describe(body: &Value) -> String {
-    let credit_type = body
-        .get(field::ACCESS_SCHEDULE.name)
-        .and_then(|schedule| schedule.get(access_schedule::CREDIT_TYPE_ID.name))
-        .and_then(Value::as_str)
-        .or(access_schedule::CREDIT_TYPE_ID.default())
-        .unwrap_or_default();
+    let schedule_text = |field: &crate::schema::Field| {
+        body.get(field::ACCESS_SCHEDULE.name)
+            .and_then(|schedule| schedule.get(field.name))
+            .and_then(Value::as_str)
+            .or(field.default())
+            .unwrap_or_default()
+    };
+    let credit_type = schedule_text(&access_schedule::CREDIT_TYPE_ID);
+    // Quantities are units whatever the credit type; money in USD is dollars.
+    let cents = credit_type == USD_CENTS_CREDIT_TYPE_ID
+        && schedule_text(&access_schedule::ACCESS_TYPE) != QUANTITY_ACCESS_TYPE;
     let when = |instant: &Option<Instant>| {
         instant
             .as_ref()
@@ -70,7 +77,7 @@ pub fn describe(body: &Value) -> String {
         .iter()
         .enumerate()
         .map(|(index, (amount, start, end))| {
-            let amount = amount_text(*amount, credit_type);
+            let amount = amount_text(*amount, cents);
             let credit = if index == 0 { " of credit" } else { "" };
             format!("{amount}{credit} from {} to {}", when(start), when(end))
         })
@@ -90,11 +97,11 @@ pub fn describe(body: &Value) -> String {
     sentence
 }
 
-fn amount_text(amount: Option<f64>, credit_type: &str) -> String {
+fn amount_text(amount: Option<f64>, cents: bool) -> String {
     let Some(amount) = amount else {
         return "?".to_owned();
     };
-    if credit_type == USD_CENTS_CREDIT_TYPE_ID {
+    if cents {
         format!("${}", dollars_from_cents(amount))
     } else {
         format!("{} units", group_thousands(&plain_number(amount)))

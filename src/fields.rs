@@ -39,7 +39,7 @@ pub fn kind_name(kind: &Kind) -> &'static str {
         Kind::Text { .. } => "text",
         Kind::Number(_) => "number",
         Kind::Timestamp { .. } => "timestamp",
-        Kind::Enum(_) => "enum",
+        Kind::Enum { .. } => "enum",
         Kind::Object(_) => "object",
         Kind::Objects(_) => "objects",
         Kind::Strings(_) => "strings",
@@ -72,7 +72,7 @@ fn descriptor(field: &Field) -> Value {
             "warnBelow": number(*warn_below),
         }),
         Kind::Timestamp { align } => json!({"alignSeconds": align.seconds()}),
-        Kind::Enum(values) => json!({"values": values}),
+        Kind::Enum { values, default } => json!({"values": values, "default": default}),
         Kind::Object(_) => json!({}),
         Kind::Objects(_) => json!({"maxItems": MAX_ENTRIES}),
         Kind::Strings(entry) => json!({
@@ -132,6 +132,7 @@ mod tests {
                     + count(crate::schema::ACCESS_SCHEDULE)
                     + count(crate::schema::SCHEDULE_ITEM)
                     + count(crate::schema::SPECIFIER)
+                    + count(crate::schema::EXCLUSION)
             )
         );
     }

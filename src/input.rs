@@ -143,7 +143,7 @@ impl Shape {
             | Kind::Text { .. }
             | Kind::Number(_)
             | Kind::Timestamp { .. }
-            | Kind::Enum(_) => Shape::Scalar,
+            | Kind::Enum { .. } => Shape::Scalar,
         }
     }
 

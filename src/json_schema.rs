@@ -135,7 +135,14 @@ fn kind_schema(kind: &Kind) -> Value {
         Kind::Timestamp { align: Align::Hour } => {
             json!({"type": "string", "format": "date-time", "pattern": HOUR_PATTERN})
         }
-        Kind::Enum(values) => json!({"type": "string", "enum": values}),
+        Kind::Enum {
+            values,
+            default: None,
+        } => json!({"type": "string", "enum": values}),
+        Kind::Enum {
+            values,
+            default: Some(default),
+        } => json!({"type": "string", "enum": values, "default": default}),
         Kind::Object(fields) => object_schema(fields),
         Kind::Objects(fields) => {
             json!({"type": "array", "items": object_schema(fields), "minItems": 1, "maxItems": MAX_ENTRIES})

@@ -1,11 +1,12 @@
 //! The cross-field rules of the schedule: `invalid_range`, `ends_in_past`,
-//! `overlapping_schedule` and `fractional_cents`, over the typed [`Schedule`].
+//! `overlapping_schedule` and `fractional_cents` (USD money, not quantities), over the typed
+//! [`Schedule`].
 
 use crate::collect::Issues;
 use crate::issue::{pointer_of, Code};
 use crate::prelude::*;
 use crate::rules::Finding;
-use crate::schema::{schedule_item, USD_CENTS_CREDIT_TYPE_ID};
+use crate::schema::{schedule_item, QUANTITY_ACCESS_TYPE, USD_CENTS_CREDIT_TYPE_ID};
 use crate::sort;
 use crate::time::Instant;
 use crate::view::{Item, Schedule};
@@ -13,7 +14,12 @@ use crate::view::{Item, Schedule};
 /// Runs every schedule rule, reporting into `issues`; `now` is what `ends_in_past` compares
 /// against.
 pub(crate) fn check(schedule: &Schedule<'_>, now: &Instant, issues: &mut Issues<'_>) {
-    let cents = schedule.credit_type == Some(USD_CENTS_CREDIT_TYPE_ID);
+    // Amounts are cents when the credit type is USD and they are money, not quantities; a
+    // credit type or access type in error leaves that unknown, so no `fractional_cents`.
+    let cents = schedule.credit_type == Some(USD_CENTS_CREDIT_TYPE_ID)
+        && schedule
+            .access_type
+            .is_some_and(|access_type| access_type != QUANTITY_ACCESS_TYPE);
     let mut intervals: Vec<(&Item<'_>, &Instant, &Instant)> = Vec::new();
     for item in &schedule.items {
         if cents {

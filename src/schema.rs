@@ -24,6 +24,10 @@ macro_rules! doc {
 /// credit type whose amounts are whole cents (`fractional_cents`).
 pub const USD_CENTS_CREDIT_TYPE_ID: &str = "2714e483-4ff1-48e4-9e25-ac732e8f24f2";
 
+/// The `access_schedule.access_type` whose amounts are quantities, not money: no
+/// `fractional_cents`, and `describeCredit` writes them as units.
+pub const QUANTITY_ACCESS_TYPE: &str = "QUANTITY";
+
 /// The most entries any array or object may have (a guard against hostile input).
 pub const MAX_ENTRIES: usize = 10_000;
 
@@ -65,7 +69,12 @@ pub enum Kind {
     },
     /// One of these uppercase values, any ASCII letter case accepted (`invalid_enum`, param
     /// `allowed`).
-    Enum(&'static [&'static str]),
+    Enum {
+        /// The allowed values, in the order `allowed` lists them.
+        values: &'static [&'static str],
+        /// What an absent value means, if anything (never written into the output).
+        default: Option<&'static str>,
+    },
     /// A nested object with its own table.
     Object(&'static [Field]),
     /// An array of objects with this table; `required` arrays must not be empty.
@@ -149,7 +158,7 @@ table! {
         APPLICABLE_PRODUCT_TAGS = Field { name: "applicable_product_tags", required: false, kind: Kind::Strings(Entry::Tag), doc: doc!("Product tags the credit applies to.") };
         SPECIFIERS = Field { name: "specifiers", required: false, kind: Kind::Objects(SPECIFIER), doc: doc!("Finer targeting; not together with applicable_product_ids or applicable_product_tags.") };
         CUSTOM_FIELDS = Field { name: "custom_fields", required: false, kind: Kind::Map { key_max: Some(100), value_max: Some(200) }, doc: doc!("Custom fields.") };
-        RATE_TYPE = Field { name: "rate_type", required: false, kind: Kind::Enum(&["COMMIT_RATE", "LIST_RATE"]), doc: doc!("The rate the credit applies at.") };
+        RATE_TYPE = Field { name: "rate_type", required: false, kind: Kind::Enum { values: &["COMMIT_RATE", "LIST_RATE"], default: None }, doc: doc!("The rate the credit applies at.") };
         UNIQUENESS_KEY = Field { name: "uniqueness_key", required: false, kind: Kind::Text { max: Some(128) }, doc: doc!("Reusing one gives 409 upstream.") };
         NETSUITE_SALES_ORDER_ID = Field { name: "netsuite_sales_order_id", required: false, kind: Kind::Text { max: None }, doc: doc!("The NetSuite sales order id.") };
         SALESFORCE_OPPORTUNITY_ID = Field { name: "salesforce_opportunity_id", required: false, kind: Kind::Text { max: None }, doc: doc!("The Salesforce opportunity id.") };
@@ -161,6 +170,7 @@ table! {
     ACCESS_SCHEDULE in access_schedule {
         CREDIT_TYPE_ID = Field { name: "credit_type_id", required: false, kind: Kind::Uuid { default: Some(USD_CENTS_CREDIT_TYPE_ID) }, doc: doc!("The credit type.") };
         SCHEDULE_ITEMS = Field { name: "schedule_items", required: true, kind: Kind::Objects(SCHEDULE_ITEM), doc: doc!("The amounts and when each is available.") };
+        ACCESS_TYPE = Field { name: "access_type", required: false, kind: Kind::Enum { values: &["SPEND", QUANTITY_ACCESS_TYPE], default: Some("SPEND") }, doc: doc!("Whether the amounts are money or quantities (an account feature); with QUANTITY no fractional_cents, amounts are units.") };
     }
 }
 
@@ -180,14 +190,23 @@ table! {
         PRODUCT_TAGS = Field { name: "product_tags", required: false, kind: Kind::Strings(Entry::Tag), doc: doc!("Product tags.") };
         PRICING_GROUP_VALUES = Field { name: "pricing_group_values", required: false, kind: Kind::Map { key_max: None, value_max: None }, doc: doc!("Pricing group key → value.") };
         PRESENTATION_GROUP_VALUES = Field { name: "presentation_group_values", required: false, kind: Kind::Map { key_max: None, value_max: None }, doc: doc!("Presentation group key → value.") };
+        EXCLUDE = Field { name: "exclude", required: false, kind: Kind::Objects(EXCLUSION), doc: doc!("Products whose usage never draws the credit down (an account feature).") };
+    }
+}
+
+table! {
+    /// One entry of `specifiers[].exclude`.
+    EXCLUSION in exclusion {
+        PRODUCT_TAGS = Field { name: "product_tags", required: true, kind: Kind::Strings(Entry::Tag), doc: doc!("Tags: products with one of them are excluded.") };
     }
 }
 
 impl Field {
-    /// What an absent value means, when the table says (`credit_type_id`: USD cents).
+    /// What an absent value means, when the table says (`credit_type_id`: USD cents,
+    /// `access_type`: SPEND).
     pub const fn default(&self) -> Option<&'static str> {
         match self.kind {
-            Kind::Uuid { default } => default,
+            Kind::Uuid { default } | Kind::Enum { default, .. } => default,
             _ => None,
         }
     }
@@ -231,12 +250,18 @@ impl Field {
             Kind::Timestamp { align: Align::Hour } => {
                 Some("RFC 3339, on an hour boundary, written in UTC.".into())
             }
-            Kind::Enum(values) => Some(match values.split_last() {
-                Some((last, [])) => format!("{last}."),
-                Some((last, rest)) => format!("{} or {last}.", rest.join(", ")),
-                None => String::new(),
-            }),
-            Kind::Objects(_) if self.required => Some("At least one.".into()),
+            Kind::Enum { values, default } => {
+                let listed = match values.split_last() {
+                    Some((last, [])) => format!("{last}."),
+                    Some((last, rest)) => format!("{} or {last}.", rest.join(", ")),
+                    None => String::new(),
+                };
+                Some(match default {
+                    Some(default) => format!("{listed} Absent means {default}."),
+                    None => listed,
+                })
+            }
+            Kind::Objects(_) | Kind::Strings(_) if self.required => Some("At least one.".into()),
             Kind::Object(_) | Kind::Objects(_) => None,
             Kind::Strings(Entry::Uuid) => Some("UUIDs.".into()),
             Kind::Strings(Entry::ContractId | Entry::Tag) => None,

@@ -52,7 +52,7 @@ fn field_descriptors(out: &mut String) {
             Kind::Text { .. } => "TextFieldDescriptor".to_owned(),
             Kind::Number(_) => "NumberFieldDescriptor".to_owned(),
             Kind::Timestamp { .. } => "TimestampFieldDescriptor".to_owned(),
-            Kind::Enum(values) => format!("EnumFieldDescriptor<{}>", enum_type(values)),
+            Kind::Enum { values, .. } => format!("EnumFieldDescriptor<{}>", enum_type(values)),
             Kind::Object(_) => "ObjectFieldDescriptor".to_owned(),
             Kind::Objects(_) => "ObjectsFieldDescriptor".to_owned(),
             Kind::Strings(_) => "StringsFieldDescriptor".to_owned(),
@@ -72,13 +72,18 @@ fn enum_type(values: &[&str]) -> String {
         .join(" | ")
 }
 
+/// An object's type is named after its field; an array's entry after the singular of its
+/// field (`schedule_items`: `ScheduleItem`), or with `Entry` added when the name is no plural
+/// (`exclude`: `ExcludeEntry`, which also keeps clear of TypeScript's own `Exclude`).
 fn type_name(field: &Field) -> String {
-    let singular = match &field.kind {
-        Kind::Objects(_) => field.name.strip_suffix('s').unwrap_or(field.name),
-        _ => field.name,
+    let name = match &field.kind {
+        Kind::Objects(_) => match field.name.strip_suffix('s') {
+            Some(singular) => singular.to_owned(),
+            None => format!("{}_entry", field.name),
+        },
+        _ => field.name.to_owned(),
     };
-    singular
-        .split('_')
+    name.split('_')
         .map(|word| {
             let mut chars = word.chars();
             chars.next().map_or_else(String::new, |first| {
@@ -96,7 +101,7 @@ fn interface(out: &mut String, name: &str, doc: &str, fields: &[Field]) {
         let ty = match &field.kind {
             Kind::Uuid { .. } | Kind::Text { .. } | Kind::Timestamp { .. } => "string".to_owned(),
             Kind::Number(_) => "number".to_owned(),
-            Kind::Enum(values) => enum_type(values),
+            Kind::Enum { values, .. } => enum_type(values),
             Kind::Strings(_) => "string[]".to_owned(),
             Kind::Map { .. } => "Record<string, string>".to_owned(),
             Kind::Object(inner) => {
@@ -221,6 +226,8 @@ export interface EnumFieldDescriptor<Value extends string = string> extends Fiel
   kind: "enum";
   /** The allowed values, in the table's order. */
   values: Value[];
+  /** What an absent value means (`access_schedule.access_type`: SPEND), or null. */
+  default: Value | null;
 }
 /** A nested object; its fields have entries of their own below its pointer. */
 export interface ObjectFieldDescriptor extends FieldDescriptorBase {

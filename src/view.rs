@@ -15,6 +15,9 @@ pub(crate) struct Schedule<'c> {
     /// The credit type the amounts are in: the one given, or the table's default when none
     /// is; `None` when the one given is in error.
     pub(crate) credit_type: Option<&'c str>,
+    /// The access type, likewise: the one given, else the table's default (SPEND); `None`
+    /// when the one given is in error.
+    pub(crate) access_type: Option<&'c str>,
     /// The items that are objects, in input order.
     pub(crate) items: Vec<Item<'c>>,
 }
@@ -51,18 +54,8 @@ pub(crate) fn schedule<'c>(body: &'c Checked<'_>) -> Option<Schedule<'c>> {
     let Some(Norm::Objects(items)) = schedule.valid(&access_schedule::SCHEDULE_ITEMS) else {
         return None;
     };
-    let credit_type = match schedule.slot(&access_schedule::CREDIT_TYPE_ID) {
-        Some(Slot {
-            outcome: Outcome::Absent,
-            ..
-        }) => access_schedule::CREDIT_TYPE_ID.default(),
-        Some(Slot {
-            outcome: Outcome::Valid(Norm::Text(id)),
-            errors: false,
-            ..
-        }) => Some(id.as_ref()),
-        _ => None,
-    };
+    let credit_type = text_or_default(schedule, &access_schedule::CREDIT_TYPE_ID);
+    let access_type = text_or_default(schedule, &access_schedule::ACCESS_TYPE);
     let items = items
         .iter()
         .map(|(index, item)| Item {
@@ -75,7 +68,28 @@ pub(crate) fn schedule<'c>(body: &'c Checked<'_>) -> Option<Schedule<'c>> {
             ending_before: time_of(item, &schedule_item::ENDING_BEFORE),
         })
         .collect();
-    Some(Schedule { credit_type, items })
+    Some(Schedule {
+        credit_type,
+        access_type,
+        items,
+    })
+}
+
+/// The text of `field` when it is valid, the table's default when it is absent, `None` when
+/// it is in error.
+fn text_or_default<'c>(object: &'c Checked<'_>, field: &Field) -> Option<&'c str> {
+    match object.slot(field) {
+        Some(Slot {
+            outcome: Outcome::Absent,
+            ..
+        }) => field.default(),
+        Some(Slot {
+            outcome: Outcome::Valid(Norm::Text(text)),
+            errors: false,
+            ..
+        }) => Some(text.as_ref()),
+        _ => None,
+    }
 }
 
 fn time_of<'c>(object: &'c Checked<'_>, field: &Field) -> Option<&'c Instant> {

@@ -210,10 +210,10 @@ impl<'i> Walk<'i, '_> {
             (Kind::Text { max }, Input::String(text)) => self
                 .verdict(rules::text(trim(text), *max).into())
                 .map(|text| Norm::Text(Cow::Borrowed(text))),
-            (Kind::Enum(allowed), Input::String(text)) => self
-                .verdict(rules::one_of(trim(text), allowed).into())
+            (Kind::Enum { values, .. }, Input::String(text)) => self
+                .verdict(rules::one_of(trim(text), values).into())
                 .map(|value| Norm::Text(Cow::Borrowed(value))),
-            (Kind::Uuid { .. } | Kind::Text { .. } | Kind::Enum(_), other) => {
+            (Kind::Uuid { .. } | Kind::Text { .. } | Kind::Enum { .. }, other) => {
                 self.report(Finding::invalid_type("string", other.received()));
                 None
             }
@@ -229,7 +229,9 @@ impl<'i> Walk<'i, '_> {
             (Kind::Objects(fields), Input::Array(entries)) => {
                 return self.objects(fields, entries, field.required)
             }
-            (Kind::Strings(entry), Input::Array(entries)) => return self.strings(entries, *entry),
+            (Kind::Strings(entry), Input::Array(entries)) => {
+                return self.strings(entries, *entry, field.required)
+            }
             (Kind::Map { key_max, value_max }, Input::Object(entries)) => {
                 return self.map(entries, *key_max, *value_max)
             }
@@ -270,7 +272,8 @@ impl<'i> Walk<'i, '_> {
         Outcome::Valid(Norm::Objects(checked))
     }
 
-    fn strings(&mut self, entries: &'i [Input<'_>], rule: Entry) -> Outcome<'i> {
+    /// A string array; a required one that keeps no entry (and has none in error) is `empty`.
+    fn strings(&mut self, entries: &'i [Input<'_>], rule: Entry, required: bool) -> Outcome<'i> {
         let errors_before = self.issues.errors();
         let mut kept: Vec<Cow<'i, str>> = Vec::new();
         for (index, entry) in entries.iter().enumerate() {
@@ -285,7 +288,13 @@ impl<'i> Walk<'i, '_> {
         }
         let (kept, repeated) = rules::first_of_each(kept, &|entry| entry);
         self.duplicates_removed(repeated);
-        self.collection(kept.is_empty(), errors_before, || Norm::Strings(kept))
+        match self.collection(kept.is_empty(), errors_before, || Norm::Strings(kept)) {
+            Outcome::Absent if required => {
+                self.report(Finding::new(Code::Empty));
+                Outcome::Invalid
+            }
+            outcome => outcome,
+        }
     }
 
     fn map(
@@ -367,6 +376,7 @@ mod tests {
             schema::ACCESS_SCHEDULE,
             schema::SCHEDULE_ITEM,
             schema::SPECIFIER,
+            schema::EXCLUSION,
         ] {
             assert!(table.len() <= MAX_FIELDS);
         }

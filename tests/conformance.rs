@@ -1,6 +1,6 @@
-//! The case tables, natively: the shared conformance fixtures (`fixtures/conformance.json`, a
-//! copy of ../shared) and our own table (`fixtures/cases.json`), one loop for both, plus the
-//! fixed point of every valid case.
+//! The case tables, natively: the shared fixtures (`fixtures/conformance.json` and
+//! `fixtures/account-features.json`, copies of ../shared) and our own table
+//! (`fixtures/cases.json`), one loop for all, plus the fixed point of every valid case.
 #![cfg(not(target_arch = "wasm32"))]
 
 use credit_rules::{validate, validate_json, validate_json_compact, Code, Issue, Options, Report};
@@ -8,6 +8,7 @@ use serde_json::Value;
 use std::collections::BTreeSet;
 
 const CONFORMANCE: &str = include_str!("fixtures/conformance.json");
+const ACCOUNT_FEATURES: &str = include_str!("fixtures/account-features.json");
 const CASES: &str = include_str!("fixtures/cases.json");
 
 fn table(text: &str) -> Vec<Value> {
@@ -18,7 +19,11 @@ fn table(text: &str) -> Vec<Value> {
 }
 
 fn all_cases() -> Vec<Value> {
-    table(CONFORMANCE).into_iter().chain(table(CASES)).collect()
+    table(CONFORMANCE)
+        .into_iter()
+        .chain(table(ACCOUNT_FEATURES))
+        .chain(table(CASES))
+        .collect()
 }
 
 fn run(case: &Value) -> Report {
@@ -192,15 +197,21 @@ fn every_code_has_a_case() {
 }
 
 #[test]
-fn the_copy_equals_the_shared_fixtures_when_present() {
-    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/fixtures/conformance.json");
-    if let Ok(original) = std::fs::read_to_string(&shared) {
-        assert!(
-            original == CONFORMANCE,
-            "tests/fixtures/conformance.json differs from {}: copy it again",
-            shared.display()
-        );
+fn the_copies_equal_the_shared_fixtures_when_present() {
+    for (file, copy) in [
+        ("conformance.json", CONFORMANCE),
+        ("account-features.json", ACCOUNT_FEATURES),
+    ] {
+        let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/fixtures")
+            .join(file);
+        if let Ok(original) = std::fs::read_to_string(&shared) {
+            assert!(
+                original == copy,
+                "tests/fixtures/{file} differs from {}: copy it again",
+                shared.display()
+            );
+        }
     }
 }
 

@@ -485,6 +485,7 @@ fn entries() -> Vec<Value> {
         ..Options::default()
     };
     let mut entries = table_entries("tests/fixtures/conformance.json");
+    entries.extend(table_entries("tests/fixtures/account-features.json"));
     entries.extend(table_entries("tests/fixtures/cases.json"));
     entries.extend(corpus_entries());
     for (name, draft) in hand_written() {

@@ -9,6 +9,7 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 const CONFORMANCE: &str = include_str!("fixtures/conformance.json");
+const ACCOUNT_FEATURES: &str = include_str!("fixtures/account-features.json");
 const CASES: &str = include_str!("fixtures/cases.json");
 
 fn get(value: &JsValue, key: &str) -> JsValue {
@@ -87,6 +88,11 @@ fn run_table(text: &str) {
 #[wasm_bindgen_test]
 fn conformance_fixtures_pass_as_js_values() {
     run_table(CONFORMANCE);
+}
+
+#[wasm_bindgen_test]
+fn account_feature_fixtures_pass_as_js_values() {
+    run_table(ACCOUNT_FEATURES);
 }
 
 #[wasm_bindgen_test]

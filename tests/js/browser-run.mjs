@@ -7,6 +7,7 @@ async function main() {
   const load = async (path) => (await fetch(path)).json();
   const tables = {
     conformance: await load('../fixtures/conformance.json'),
+    'account-features': await load('../fixtures/account-features.json'),
     cases: await load('../fixtures/cases.json'),
   };
   const results = [];

@@ -281,6 +281,7 @@ export function tests(tables) {
       api.validateCredit(bad);
       api.validateCreditJson(bad);
       api.validateField(bad, bad);
+      api.issuesFor(bad, bad);
       api.describeCredit(bad);
       try {
         api.normalizeCredit(bad);
@@ -299,6 +300,33 @@ export function tests(tables) {
     equal(api.validateCreditJson('['.repeat(100000), NOW).errors.map(keyOf), ['invalid_json@'], 'deep text');
     const text = JSON.stringify(MINIMAL);
     equal(api.validateCreditJson(text, NOW), api.validateCredit(JSON.parse(text), NOW), 'same report as the value');
+  });
+  // issuesFor over one report equals validateField over the draft, for every case of every
+  // table, at every pointer an issue names (its own, its related ones), their parents, the
+  // body, a field nothing is wrong with, and a pointer that is not a string.
+  for (const [file, cases] of Object.entries(tables)) {
+    test(`issuesFor equals validateField: ${file}`, (api) => {
+      for (const c of cases) {
+        if (c.json !== undefined) continue; // validateField takes a draft, not JSON text
+        const report = api.validateCredit(c.input, c.options);
+        const pointers = new Set(['', '/access_schedule', '/customer_id', '/nowhere', undefined]);
+        for (const issue of report.errors.concat(report.warnings)) {
+          for (const own of [issue.pointer, ...(issue.related ?? [])]) {
+            const segments = own.split('/');
+            for (let end = segments.length; end > 0; end--) pointers.add(segments.slice(0, end).join('/'));
+          }
+        }
+        for (const pointer of pointers) {
+          equal(api.issuesFor(report, pointer), api.validateField(c.input, pointer, c.options), `${c.name} at ${pointer}`);
+        }
+      }
+    });
+  }
+  test('issuesFor: a report that cannot be read gives no issues', (api) => {
+    const throwing = { valid: false, get errors() { throw new Error('no'); }, warnings: [] };
+    for (const bad of [undefined, null, 42, {}, throwing, { errors: [null, 1], warnings: 'x' }]) {
+      equal(api.issuesFor(bad, '/customer_id'), [], `issuesFor(${show(bad)})`);
+    }
   });
   test('validateField: related issues, errors first', (api) => {
     const draft = draftWith((d) => {

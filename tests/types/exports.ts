@@ -8,6 +8,7 @@ import init, {
   validateCreditJson,
   normalizeCredit,
   validateField,
+  issuesFor,
   creditJsonSchema,
   creditFields,
   describeCredit,
@@ -69,6 +70,7 @@ export type EveryExportUsed = Equal<
   | 'validateCreditJson'
   | 'normalizeCredit'
   | 'validateField'
+  | 'issuesFor'
   | 'creditJsonSchema'
   | 'creditFields'
   | 'describeCredit'
@@ -120,12 +122,16 @@ export async function everyExport(wasm: BufferSource, url: URL): Promise<string[
   const body: CreditCreateParams | undefined = report.valid ? report.value : undefined;
   const fromJson: ValidationReport = validateCreditJson('{}', options);
   const field: Issue[] = validateField({}, '/customer_id', options);
+  const placed: Issue[] = issuesFor(report, '/customer_id');
+  // @ts-expect-error a report, not a draft
+  issuesFor({}, '/customer_id');
   const schema: Record<string, unknown> = creditJsonSchema();
   // The descriptor: each pointer typed with its kind's entry, enum values as their literals.
   const fields: CreditFields = creditFields();
   const keyLimit: number | null = fields['/uniqueness_key'].maxLength;
   const step: number = fields['/access_schedule/schedule_items/*/starting_at'].alignSeconds;
   const rateTypes: ('COMMIT_RATE' | 'LIST_RATE')[] = fields['/rate_type'].values;
+  const accessType: 'SPEND' | 'QUANTITY' | null = fields['/access_schedule/access_type'].default;
   const entries: FieldDescriptor[] = Object.values(fields);
   const docs: string[] = entries.map((entry) => (entry.kind === 'map' ? `${entry.keyMaxLength}` : entry.description));
   // @ts-expect-error a text field has no enum values
@@ -152,10 +158,12 @@ export async function everyExport(wasm: BufferSource, url: URL): Promise<string[
     String(body?.priority),
     String(fromJson.valid),
     String(field.length),
+    String(placed.length),
     String(schema.$schema),
     String(keyLimit),
     String(step),
     ...rateTypes,
+    String(accessType),
     ...docs,
     sentence,
     ...issueCodes,

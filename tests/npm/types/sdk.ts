@@ -4,7 +4,10 @@
 // Both directions hold: every field has the same name, optionality and type on both sides
 // (rate_type is the same two literals, the string maps are the same index signatures, our
 // Specifier is the SDK's CommitSpecifierInput), and the key sets are equal at every level, so
-// no optional field exists on one side only (assignability alone would not show that).
+// no optional field exists on one side only (assignability alone would not show that), but for
+// the two account-feature fields of SPEC section 2, which Metronome's API reference has and
+// the SDK's type does not: access_schedule.access_type and specifiers[].exclude. Both are
+// optional on our side, so a body of ours is still an SDK body and the other way round.
 // What the types cannot say, and why the direction SDK -> credit-rules still needs
 // validateCredit at run time: UUIDs, hour-aligned UTC timestamps, amount > 0, lengths and the
 // cross-field rules are checked by the rules, not by the type system.
@@ -17,6 +20,7 @@ import {
   validateCredit,
   type AccessSchedule,
   type CreditCreateParams,
+  type ExcludeEntry,
   type ScheduleItem,
   type Specifier,
 } from 'credit-rules';
@@ -29,9 +33,15 @@ type SdkScheduleItem = SdkCreditCreateParams.AccessSchedule.ScheduleItem;
 
 // The same keys at every level: nothing only on one side.
 export type SameBodyKeys = Expect<Equal<keyof CreditCreateParams, keyof SdkCreditCreateParams>>;
-export type SameScheduleKeys = Expect<Equal<keyof AccessSchedule, keyof SdkAccessSchedule>>;
+/** The account-feature fields: ours only (SPEC section 2). */
+type AccountFeatureScheduleKey = 'access_type';
+type AccountFeatureSpecifierKey = 'exclude';
+export type SameScheduleKeys = Expect<Equal<Exclude<keyof AccessSchedule, AccountFeatureScheduleKey>, keyof SdkAccessSchedule>>;
 export type SameItemKeys = Expect<Equal<keyof ScheduleItem, keyof SdkScheduleItem>>;
-export type SameSpecifierKeys = Expect<Equal<keyof Specifier, keyof CommitSpecifierInput>>;
+export type SameSpecifierKeys = Expect<Equal<Exclude<keyof Specifier, AccountFeatureSpecifierKey>, keyof CommitSpecifierInput>>;
+// The account-feature fields are optional, so the SDK's bodies (which never have them) are ours.
+export type OptionalAccessType = Expect<Equal<Pick<AccessSchedule, AccountFeatureScheduleKey>, { access_type?: 'SPEND' | 'QUANTITY' }>>;
+export type OptionalExclude = Expect<Equal<Pick<Specifier, AccountFeatureSpecifierKey>, { exclude?: ExcludeEntry[] }>>;
 // The same type of each field (optional fields compared with their `undefined`).
 export type SameFields = Expect<
   Equal<
@@ -42,7 +52,7 @@ export type SameFields = Expect<
 export type SameRateType = Expect<Equal<CreditCreateParams['rate_type'], SdkCreditCreateParams['rate_type']>>;
 export type SameCustomFields = Expect<Equal<CreditCreateParams['custom_fields'], SdkCreditCreateParams['custom_fields']>>;
 export type SameItems = Expect<Equal<ScheduleItem, SdkScheduleItem>>;
-export type SameSpecifiers = Expect<Equal<Specifier, CommitSpecifierInput>>;
+export type SameSpecifiers = Expect<Equal<Omit<Specifier, AccountFeatureSpecifierKey>, CommitSpecifierInput>>;
 
 /** Marks values as read (the checks above are the point, not the values). */
 function used(...values: unknown[]): number {
