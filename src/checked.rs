@@ -33,8 +33,7 @@ pub(crate) enum Norm<'i> {
 /// One object checked against its table: one slot per field, in table order.
 #[derive(Debug)]
 pub(crate) struct Checked<'i> {
-    /// The table (the wasm edge writes keys by their place in it).
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    /// The table: slot `i` is field `i` (the wasm edge writes keys by their place in it).
     pub(crate) fields: &'static [Field],
     pub(crate) slots: Vec<Slot<'i>>,
 }
@@ -42,7 +41,6 @@ pub(crate) struct Checked<'i> {
 /// One field of a checked object.
 #[derive(Debug)]
 pub(crate) struct Slot<'i> {
-    pub(crate) name: &'static str,
     pub(crate) outcome: Outcome<'i>,
     /// Whether any error was reported at or below this field.
     pub(crate) errors: bool,
@@ -51,7 +49,11 @@ pub(crate) struct Slot<'i> {
 impl<'i> Checked<'i> {
     /// The slot of `field` (a const of `crate::schema`, so no rule spells a name).
     pub(crate) fn slot(&self, field: &Field) -> Option<&Slot<'i>> {
-        self.slots.iter().find(|slot| slot.name == field.name)
+        let place = self
+            .fields
+            .iter()
+            .position(|known| known.name == field.name)?;
+        self.slots.get(place)
     }
 
     /// The normalized value of `field`, if it is valid.

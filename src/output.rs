@@ -22,9 +22,9 @@ pub(crate) fn report(validated: Validated<'_>) -> Report {
 
 fn object_value(checked: &Checked<'_>) -> Map<String, Value> {
     let mut object = Map::new();
-    for slot in &checked.slots {
+    for (field, slot) in checked.fields.iter().zip(&checked.slots) {
         if let Outcome::Valid(norm) = &slot.outcome {
-            object.insert(slot.name.to_owned(), norm_value(norm));
+            object.insert(field.name.to_owned(), norm_value(norm));
         }
     }
     object

@@ -154,7 +154,6 @@ impl<'i> Walk<'i, '_> {
                 walk.check_field(field, value)
             });
             slots.push(Slot {
-                name: field.name,
                 outcome,
                 errors: self.issues.errors() > before,
             });
