@@ -62,7 +62,7 @@ const STRINGS = 3;
 const MAP = 4;
 const MAX_ENTRIES = 10000;
 // The names the result tape writes by number.
-const NAMES = ["code", "severity", "error", "warning", "expected", "received", "suggestion", "reason", "max", "min", "part", "allowed", "with", "count", "detail", "invalid_json", "invalid_type", "required", "unknown_field", "invalid_uuid", "invalid_timestamp", "not_hour_aligned", "invalid_range", "not_finite", "not_positive", "empty", "too_long", "too_many", "invalid_enum", "conflict", "ends_in_past", "overlapping_schedule", "fractional_cents", "negative_priority", "not_uuid", "duplicate_removed", "customer_id", "product_id", "priority", "access_schedule", "name", "description", "applicable_contract_ids", "applicable_product_ids", "applicable_product_tags", "specifiers", "custom_fields", "rate_type", "uniqueness_key", "netsuite_sales_order_id", "salesforce_opportunity_id", "credit_type_id", "schedule_items", "access_type", "product_id", "product_tags", "pricing_group_values", "presentation_group_values", "exclude", "amount", "starting_at", "ending_before", "product_tags"];
+const NAMES = ["code", "severity", "error", "warning", "expected", "received", "suggestion", "reason", "max", "min", "part", "allowed", "with", "count", "detail", "value", "to", "invalid_json", "invalid_type", "required", "unknown_field", "invalid_uuid", "invalid_timestamp", "not_hour_aligned", "invalid_range", "not_finite", "not_positive", "empty", "too_long", "too_many", "invalid_enum", "conflict", "ends_in_past", "overlapping_schedule", "fractional_cents", "negative_priority", "not_uuid", "duplicate_removed", "customer_id", "product_id", "priority", "access_schedule", "name", "description", "applicable_contract_ids", "applicable_product_ids", "applicable_product_tags", "specifiers", "custom_fields", "rate_type", "uniqueness_key", "netsuite_sales_order_id", "salesforce_opportunity_id", "credit_type_id", "schedule_items", "access_type", "product_id", "product_tags", "pricing_group_values", "presentation_group_values", "exclude", "amount", "starting_at", "ending_before", "product_tags"];
 // Each table's fields: [name, shape, table of the entries].
 const TABLES = [
   [["customer_id", 0, 0], ["product_id", 0, 0], ["priority", 0, 0], ["access_schedule", 1, 1], ["name", 0, 0], ["description", 0, 0], ["applicable_contract_ids", 3, 0], ["applicable_product_ids", 3, 0], ["applicable_product_tags", 3, 0], ["specifiers", 2, 2], ["custom_fields", 4, 0], ["rate_type", 0, 0], ["uniqueness_key", 0, 0], ["netsuite_sales_order_id", 0, 0], ["salesforce_opportunity_id", 0, 0]],
@@ -100,8 +100,20 @@ const VARIANTS = [
   ["unknown_field", [["suggestion"]], "Unknown field; did you mean {suggestion}?"],
   ["invalid_timestamp", [["reason", "missing_offset"]], "Add a time zone, like Z or +02:00: a date and time without one is ambiguous."],
   ["invalid_type", [["expected", "number"], ["received", "string"]], "Enter a number, like 1000: digits with an optional decimal point, no commas or currency signs."],
+  ["invalid_enum", [["suggestion"]], "Must be one of {allowed}; did you mean {suggestion}?"],
   ["too_long", [["part"]], "The {part} must be at most {max} characters."],
   ["duplicate_removed", [["count", 1]], "Removed 1 repeated entry."],
+];
+// The fixes, by kind number: [kind, default message (key `fix.<kind>`)].
+const FIXES = [
+  ["round_down", "Round down to {value}"],
+  ["round_up", "Round up to {value}"],
+  ["assume_utc", "Assume UTC: {value}"],
+  ["rename", "Rename to {to}"],
+  ["replace", "Replace with {value}"],
+  ["round", "Round to {value}"],
+  ["start_after", "Start at {value}, when the other item ends"],
+  ["swap", "Swap the start and the end"],
 ];
 // ---- end of the generated block
 
@@ -120,6 +132,7 @@ const tables = TABLES.map((fields) => ({
   subs: fields.map((field) => field[2]),
 }));
 const templates = new Map(CATALOG.map(([code, , message]) => [code, message]));
+for (const [kind, message] of FIXES) templates.set(`fix.${kind}`, message);
 
 /** One draft being written: ops in a growable Float64Array and the text. The module keeps
  * one for reuse; a getter that calls back into the module while it is in use gets a fresh
@@ -251,8 +264,9 @@ class Tape {
     }
   }
 
-  /** A plain object: with a table, known keys go by number and unknown keys are only told
-   * apart from `undefined`; without one (a string map), every key is text. */
+  /** A plain object: with a table, known keys go by number and unknown keys as text with
+   * their values read as scalars (as the native readers do); without one (a string map),
+   * every key is text. */
   object(object, table) {
     let keys;
     try {
@@ -283,11 +297,9 @@ class Tape {
         this.other(R_UNREADABLE);
         continue;
       }
-      if (table !== null && at === undefined) {
-        // Unknown: only whether it is there matters; its value is never read into.
-        if (entry === undefined) this.push(UNDEFINED);
-        else this.other(R_OBJECT);
-      } else if (table === null) {
+      if (at === undefined) {
+        // A map's entry, or an unknown key: read as a scalar (a rename fix needs to know what
+        // it would move), never descended into.
         this.value(entry, SCALAR, 0);
       } else {
         this.value(entry, table.shapes[at], table.subs[at]);
@@ -458,6 +470,7 @@ function build() {
       if (extra & 1) issue.params = build();
       if (extra & 2) issue.related = build();
       issue.message = render(issue.code, issue.params);
+      if (extra & 4) issue.fixes = fixes();
       return issue;
     }
     case B_REPORT: {
@@ -469,6 +482,28 @@ function build() {
     default:
       return null;
   }
+}
+
+/** An issue's fixes (SPEC section 8): `{kind, message, params?, patch}` each, the patch
+ * RFC 6902 operations; messages from the catalog's `fix.<kind>` templates. */
+function fixes() {
+  const list = [];
+  for (let count = ops[at++]; count > 0; count -= 1) {
+    const kind = FIXES[ops[at++]][0];
+    const params = build();
+    const fix = { kind, message: render(`fix.${kind}`, params) };
+    for (const name in params) {
+      fix.params = params;
+      break;
+    }
+    const patch = [];
+    for (let length = ops[at++]; length > 0; length -= 1) {
+      patch.push(ops[at++] === 0 ? { op: 'replace', path: build(), value: build() } : { op: 'move', from: build(), path: build() });
+    }
+    fix.patch = patch;
+    list.push(fix);
+  }
+  return list;
 }
 
 /** The message of an issue: the caller's template for its code, else the catalog's (a

@@ -1,7 +1,7 @@
 // The public types of the credit-rules package. The body, issue and option types are
 // generated from the field table into ./types.d.ts. No `any` reaches a consumer: the raw
 // wasm exports that wasm-bindgen types with `any` (its InitOutput) are not part of this API.
-import type { CreditCreateParams, CreditFields, ErrorCode, Issue, Rule, ValidateOptions, ValidationReport, WarningCode } from './types.js';
+import type { CreditCreateParams, CreditFields, ErrorCode, Fix, FixMessageKey, Issue, Rule, ValidateOptions, ValidationReport, WarningCode } from './types.js';
 export type * from './types.js';
 
 /** What `init` accepts: a URL or request for the .wasm file, its bytes, or a compiled module. */
@@ -36,6 +36,12 @@ export function validateField(draft: unknown, pointer: string, options?: Validat
  * with no call into wasm: validate once per keystroke, then place the issues under each input.
  */
 export function issuesFor(report: ValidationReport, pointer: string): Issue[];
+/**
+ * `draft` with `fix.patch` applied (RFC 6902): a new draft; the one passed in is not changed
+ * (only the objects and arrays along the patched paths are copied). Never throws: when an
+ * operation cannot be applied (its path is no longer in the draft), `draft` itself comes back.
+ */
+export function applyFix<Draft = unknown>(draft: Draft, fix: Pick<Fix, 'patch'>): Draft;
 /** JSON Schema 2020-12 of the normalized body (without the cross-field rules). */
 export function creditJsonSchema(): Record<string, unknown>;
 /**
@@ -49,8 +55,8 @@ export function describeCredit(value: CreditCreateParams): string;
 /** Every rule: code, severity, default (English) message template. */
 export function ruleCatalog(): Rule[];
 
-/** A complete message catalog: one template per code, with {param} placeholders. */
-export type MessageCatalog = Readonly<Record<ErrorCode | WarningCode, string>>;
+/** A complete message catalog: one template per code and per fix kind, with {param} placeholders. */
+export type MessageCatalog = Readonly<Record<ErrorCode | WarningCode | FixMessageKey, string>>;
 /** German templates for every code: `validateCredit(draft, { messages: messagesDe })`. */
 export const messagesDe: MessageCatalog;
 

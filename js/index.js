@@ -9,6 +9,7 @@ export { default, initSync, validateCredit, validateCreditJson, ruleCatalog } fr
 export { creditJsonSchema } from './json-schema.js';
 export { creditFields } from './fields.js';
 export { messagesDe } from './messages/de.js';
+export { applyFix } from './fix.js';
 
 /**
  * The issues a form shows under the input at `pointer`: errors, then warnings, whose pointer

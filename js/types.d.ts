@@ -82,6 +82,9 @@ export type ErrorCode = "invalid_json" | "invalid_type" | "required" | "unknown_
 /** Codes that only ask the user to look. */
 export type WarningCode = "ends_in_past" | "overlapping_schedule" | "fractional_cents" | "negative_priority" | "not_uuid" | "duplicate_removed";
 
+/** What a fix does (SPEC section 8). */
+export type FixKind = "round_down" | "round_up" | "assume_utc" | "rename" | "replace" | "round" | "start_after" | "swap";
+
 /** One finding about a draft. */
 export interface Issue {
   /** Stable code: API. */
@@ -97,7 +100,32 @@ export interface Issue {
   params?: Record<string, string | number>;
   /** Pointers of the other fields a cross-field rule involves. */
   related?: string[];
+  /** Edits that resolve the issue, the recommended one first; absent when there is none. */
+  fixes?: Fix[];
 }
+
+/** An edit that resolves an issue: show `message` on a button, apply with `applyFix`. */
+export interface Fix {
+  kind: FixKind;
+  /** English by default; replace per kind with `ValidateOptions.messages["fix.<kind>"]`. */
+  message: string;
+  /** The values the message was built from (`value`, `to`). */
+  params?: Record<string, string | number>;
+  /** RFC 6902 operations on the draft as given (raw pointers). */
+  patch: JsonPatchOperation[];
+}
+
+/** One RFC 6902 operation. Fixes use `replace` and `move`; `applyFix` applies all six. */
+export type JsonPatchOperation =
+  | { op: "add"; path: string; value: unknown }
+  | { op: "remove"; path: string }
+  | { op: "replace"; path: string; value: unknown }
+  | { op: "move"; from: string; path: string }
+  | { op: "copy"; from: string; path: string }
+  | { op: "test"; path: string; value: unknown };
+
+/** The key of a fix's message in `ValidateOptions.messages`. */
+export type FixMessageKey = `fix.${FixKind}`;
 
 /** How to validate. */
 export interface ValidateOptions {
@@ -105,8 +133,8 @@ export interface ValidateOptions {
   now?: string | Date;
   /** Unknown keys become warnings and are dropped from the value, instead of errors. */
   allowUnknownFields?: boolean;
-  /** Message templates per code, with {param} placeholders. */
-  messages?: Partial<Record<ErrorCode | WarningCode, string>>;
+  /** Message templates per code and per fix (`fix.<kind>`), with {param} placeholders. */
+  messages?: Partial<Record<ErrorCode | WarningCode | FixMessageKey, string>>;
 }
 
 /** The outcome of validating one draft. */

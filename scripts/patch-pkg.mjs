@@ -42,7 +42,7 @@ const pkg = {
   // imports, the catalogs. Not shipped: credit_rules.d.ts and credit_rules_bg.wasm.d.ts (raw
   // wasm exports typed `any`, which the public index.d.ts replaces). npm adds package.json,
   // README.md and a LICENSE on its own.
-  files: ['index.js', 'index.d.ts', 'types.d.ts', 'describe.js', 'json-schema.js', 'fields.js', 'credit_rules.js', 'credit_rules_bg.wasm', ...snippets, 'messages/'],
+  files: ['index.js', 'index.d.ts', 'types.d.ts', 'describe.js', 'fix.js', 'json-schema.js', 'fields.js', 'credit_rules.js', 'credit_rules_bg.wasm', ...snippets, 'messages/'],
   // Nothing runs on import; the wasm-bindgen snippets are kept whole all the same, as
   // wasm-pack does (`**`: they sit in nested folders, which `*` does not match).
   sideEffects: ['./snippets/**'],

@@ -111,6 +111,9 @@ pub(crate) const FIXED_NAMES: &[&str] = &[
     "with",
     "count",
     "detail",
+    // A fix's params (src/fix.rs).
+    "value",
+    "to",
 ];
 
 /// The name number of a fixed name.
@@ -207,6 +210,7 @@ impl Tables {
 /// message catalog, as JS.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn js_block() -> String {
+    use crate::fix::FixKind;
     use crate::issue::{Match, VARIANTS};
     use std::fmt::Write;
     let quote = |text: &str| serde_json::Value::from(text).to_string();
@@ -317,6 +321,20 @@ pub fn js_block() -> String {
             quote(variant.code.as_str()),
             when.join(", "),
             quote(variant.template)
+        );
+    }
+    let _ = writeln!(out, "];");
+    let _ = writeln!(
+        out,
+        "// The fixes, by kind number: [kind, default message (key `fix.<kind>`)]."
+    );
+    let _ = writeln!(out, "const FIXES = [");
+    for kind in FixKind::ALL {
+        let _ = writeln!(
+            out,
+            "  [{}, {}],",
+            quote(kind.as_str()),
+            quote(kind.default_message())
         );
     }
     let _ = writeln!(out, "];");

@@ -1,7 +1,9 @@
 //! Collecting issues and putting them in the stable order of SPEC section 3: the one place
 //! an [`Issue`] is made.
 
-use crate::issue::{pointer_of, Issue, Severity};
+use crate::fix;
+use crate::input::Input;
+use crate::issue::{pointer_of, Code, Issue, Severity};
 use crate::options::Options;
 use crate::path::{Path, Rank};
 use crate::prelude::*;
@@ -17,7 +19,6 @@ struct Ranked {
 
 /// The issues found so far.
 pub(crate) struct Issues<'o> {
-    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     options: &'o Options,
     ranked: Vec<Ranked>,
     errors: usize,
@@ -81,6 +82,7 @@ impl<'o> Issues<'o> {
             path: segments,
             params,
             related,
+            fixes: Vec::new(),
         };
         let order = self.ranked.len();
         self.ranked.push(Ranked {
@@ -88,6 +90,34 @@ impl<'o> Issues<'o> {
             order,
             issue,
         });
+    }
+
+    /// Adds to every issue the fixes SPEC section 8 offers for it on `draft` (the draft as
+    /// read), with their messages.
+    pub(crate) fn offer_fixes(&mut self, draft: &Input<'_>) {
+        let errors: Vec<(Code, String)> = self
+            .ranked
+            .iter()
+            .filter(|ranked| ranked.issue.severity == Severity::Error)
+            .map(|ranked| (ranked.issue.code, ranked.issue.pointer.clone()))
+            .collect();
+        let errors: Vec<(Code, &str)> = errors
+            .iter()
+            .map(|(code, pointer)| (*code, pointer.as_str()))
+            .collect();
+        for ranked in &mut self.ranked {
+            ranked.issue.fixes = fix::offer(&ranked.issue, draft, self.options, &errors);
+            // The wasm leaves messages to js/edge.js, as for issues.
+            #[cfg(not(target_arch = "wasm32"))]
+            for fix in &mut ranked.issue.fixes {
+                let template = self
+                    .options
+                    .messages
+                    .get(&fix::message_key(fix.kind))
+                    .map_or(fix.kind.default_message(), String::as_str);
+                fix.message = crate::issue::render(template, &fix.params);
+            }
+        }
     }
 
     /// Errors and warnings, each in the stable order.

@@ -1,5 +1,6 @@
 //! Issues: the stable codes, their severities and the message catalog.
 
+use crate::fix::Fix;
 use crate::prelude::*;
 use alloc::collections::BTreeMap;
 #[cfg(not(target_arch = "wasm32"))]
@@ -124,6 +125,11 @@ pub const VARIANTS: &[Variant] = &[
         code: Code::InvalidType,
         when: &[("expected", Match::Text("number")), ("received", Match::Text("string"))],
         template: "Enter a number, like 1000: digits with an optional decimal point, no commas or currency signs.",
+    },
+    Variant {
+        code: Code::InvalidEnum,
+        when: &[("suggestion", Match::Given)],
+        template: "Must be one of {allowed}; did you mean {suggestion}?",
     },
     Variant {
         code: Code::TooLong,
@@ -310,6 +316,12 @@ pub struct Issue {
         serde(skip_serializing_if = "Vec::is_empty")
     )]
     pub related: Vec<String>,
+    /// Edits that resolve the issue, the recommended one first (SPEC section 8).
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Vec::is_empty")
+    )]
+    pub fixes: Vec<Fix>,
 }
 
 impl Issue {
@@ -496,6 +508,7 @@ mod tests {
             pointer: "/access_schedule/schedule_items/10/ending_before".into(),
             params: Params::new(),
             related: vec!["/access_schedule/schedule_items/10/starting_at".into()],
+            fixes: Vec::new(),
         };
         assert!(issue.concerns("/access_schedule/schedule_items/10/starting_at"));
         assert!(issue.concerns("/access_schedule/schedule_items/10"));

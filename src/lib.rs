@@ -25,6 +25,7 @@ mod decimal;
 pub mod describe;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod fields;
+pub mod fix;
 mod input;
 pub mod issue;
 #[cfg(not(target_arch = "wasm32"))]
@@ -51,6 +52,9 @@ mod walk;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub use fix::apply_fix;
+pub use fix::{Fix, FixKind, PatchOperation};
 pub use input::{Input, Received};
 pub use issue::{Code, Issue, ParamValue, Params, Segment, Severity};
 pub use options::Options;

@@ -291,11 +291,20 @@ pub fn position(fields: &[Field], name: &str) -> Option<usize> {
 /// The known key closest to `unknown` (Levenshtein over code points, case-sensitive, at most
 /// 2), ties to the first in the table.
 pub fn suggestion(fields: &[Field], unknown: &str) -> Option<&'static str> {
+    closest(&mut fields.iter().map(|field| field.name), unknown)
+}
+
+/// The candidate closest to `text` (Levenshtein over code points, case-sensitive, at most
+/// 2), ties to the first: "did you mean" for keys and for enumerations' values.
+pub(crate) fn closest(
+    candidates: &mut dyn Iterator<Item = &'static str>,
+    text: &str,
+) -> Option<&'static str> {
     let mut best: Option<(usize, &'static str)> = None;
-    for field in fields {
-        let distance = levenshtein(unknown, field.name, 2);
+    for candidate in candidates {
+        let distance = levenshtein(text, candidate, 2);
         if distance <= 2 && best.is_none_or(|(best_distance, _)| distance < best_distance) {
-            best = Some((distance, field.name));
+            best = Some((distance, candidate));
         }
     }
     best.map(|(_, name)| name)

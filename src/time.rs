@@ -102,10 +102,29 @@ impl Instant {
         }
     }
 
+    /// The instant at `seconds` since the epoch, whole, if it lies within years 0000 to 9999.
+    pub fn whole(seconds: i64) -> Option<Instant> {
+        within_range(Instant {
+            seconds,
+            fraction: String::new(),
+            leap: false,
+        })
+        .ok()
+    }
+
+    /// The start of the hour the instant falls in, in seconds since the epoch (a leap second
+    /// belongs to the hour it ends).
+    pub fn hour_start(&self) -> i64 {
+        let seconds = self.seconds - i64::from(self.leap);
+        seconds - seconds.rem_euclid(3600)
+    }
+
     /// `YYYY-MM-DDTHH:MM:SS.mmmZ`, what `Date.prototype.toISOString` prints.
-    #[cfg(any(test, not(target_arch = "wasm32")))]
     pub fn to_iso(&self) -> String {
-        String::from_utf8_lossy(&self.iso_bytes()).into_owned()
+        // Only ASCII is written, so the conversion cannot fail.
+        core::str::from_utf8(&self.iso_bytes())
+            .unwrap_or_default()
+            .to_owned()
     }
 
     /// [`Instant::to_iso`] as bytes on the stack: written for every timestamp of every valid
@@ -202,6 +221,16 @@ pub fn read(value: &crate::Input<'_>) -> Option<Result<Instant, TimestampError>>
 /// Parses a trimmed timestamp: RFC 3339 with any offset (`T`, `t` or a space between date and
 /// time), or a date alone meaning midnight UTC.
 pub fn parse(text: &str) -> Result<Instant, TimestampError> {
+    parse_with(text, false)
+}
+
+/// What a date and time without an offset means when read as UTC, missing seconds read as
+/// `:00` (the `assume_utc` fix of SPEC section 8); other texts as [`parse`] reads them.
+pub fn parse_as_utc(text: &str) -> Result<Instant, TimestampError> {
+    parse_with(text, true)
+}
+
+fn parse_with(text: &str, assume_utc: bool) -> Result<Instant, TimestampError> {
     let mut cursor = Cursor {
         bytes: text.as_bytes(),
         at: 0,
@@ -243,6 +272,10 @@ pub fn parse(text: &str) -> Result<Instant, TimestampError> {
         return Err(TimestampError::Format);
     }
     let offset_seconds = match cursor.next() {
+        None if assume_utc => {
+            second = second.or(Some(0));
+            0
+        }
         None => return Err(TimestampError::MissingOffset),
         Some(b'Z' | b'z') => 0,
         Some(sign @ (b'+' | b'-')) => {

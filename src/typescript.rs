@@ -3,6 +3,7 @@
 //! `js/types.d.ts` is the committed copy, which a test keeps equal.
 
 use crate::fields;
+use crate::fix::FixKind;
 use crate::issue::{Code, Severity};
 use crate::json_schema::GENERATED;
 use crate::schema::{Field, Kind, BODY};
@@ -31,6 +32,14 @@ pub fn declarations() -> String {
     out.push_str(&format!(
         "/** Codes that only ask the user to look. */\nexport type WarningCode = {};\n\n",
         codes(Severity::Warning)
+    ));
+    let kinds: Vec<String> = FixKind::ALL
+        .iter()
+        .map(|kind| format!("\"{}\"", kind.as_str()))
+        .collect();
+    out.push_str(&format!(
+        "/** What a fix does (SPEC section 8). */\nexport type FixKind = {};\n\n",
+        kinds.join(" | ")
     ));
     out.push_str(STATIC_TYPES);
     field_descriptors(&mut out);
@@ -140,7 +149,32 @@ export interface Issue {
   params?: Record<string, string | number>;
   /** Pointers of the other fields a cross-field rule involves. */
   related?: string[];
+  /** Edits that resolve the issue, the recommended one first; absent when there is none. */
+  fixes?: Fix[];
 }
+
+/** An edit that resolves an issue: show `message` on a button, apply with `applyFix`. */
+export interface Fix {
+  kind: FixKind;
+  /** English by default; replace per kind with `ValidateOptions.messages["fix.<kind>"]`. */
+  message: string;
+  /** The values the message was built from (`value`, `to`). */
+  params?: Record<string, string | number>;
+  /** RFC 6902 operations on the draft as given (raw pointers). */
+  patch: JsonPatchOperation[];
+}
+
+/** One RFC 6902 operation. Fixes use `replace` and `move`; `applyFix` applies all six. */
+export type JsonPatchOperation =
+  | { op: "add"; path: string; value: unknown }
+  | { op: "remove"; path: string }
+  | { op: "replace"; path: string; value: unknown }
+  | { op: "move"; from: string; path: string }
+  | { op: "copy"; from: string; path: string }
+  | { op: "test"; path: string; value: unknown };
+
+/** The key of a fix's message in `ValidateOptions.messages`. */
+export type FixMessageKey = `fix.${FixKind}`;
 
 /** How to validate. */
 export interface ValidateOptions {
@@ -148,8 +182,8 @@ export interface ValidateOptions {
   now?: string | Date;
   /** Unknown keys become warnings and are dropped from the value, instead of errors. */
   allowUnknownFields?: boolean;
-  /** Message templates per code, with {param} placeholders. */
-  messages?: Partial<Record<ErrorCode | WarningCode, string>>;
+  /** Message templates per code and per fix (`fix.<kind>`), with {param} placeholders. */
+  messages?: Partial<Record<ErrorCode | WarningCode | FixMessageKey, string>>;
 }
 
 /** The outcome of validating one draft. */

@@ -19,8 +19,10 @@
 //! Result tape (Rust → JS): `0 len` a text, `1 x` a number, `2 n` an array, `3 n` an object
 //! of a table and `n` pairs of a name number `k` and a value, `10 n` a string map and `n`
 //! pairs of a key text's length and a value, `8 c s` an issue (code and severity names, then
-//! path and pointer, then flags `1` params and `2` related, each followed by its value; JS
-//! renders the message from the code and params), `9 v` a report (`v` = valid, then errors,
+//! path and pointer, then flags `1` params, `2` related and `4` fixes, each followed by its
+//! value; fixes are a count, then per fix its kind's number, its params and its patch: a
+//! count of operations, each `0 path value` (replace) or `1 from path` (move); JS renders
+//! the messages from the codes, kinds and params), `9 v` a report (`v` = valid, then errors,
 //! warnings and, when valid, the value).
 //!
 //! The opcodes, `received` codes, shapes and names are defined once, in `src/boundary.rs`,
@@ -28,8 +30,9 @@
 
 use crate::boundary::{self, draft, result, Tables};
 use crate::checked::{Checked, Norm, Outcome};
+use crate::fix::{Fix, PatchOperation};
 use crate::input::{Input, Received, Shape};
-use crate::issue::{Issue, ParamValue, Segment};
+use crate::issue::{Issue, ParamValue, Params, Segment};
 use crate::options::Options;
 use crate::prelude::*;
 use crate::schema::{self, Field};
@@ -273,23 +276,62 @@ impl ResultTape {
             }
         }
         self.text(&issue.pointer);
-        let flags = u8::from(!issue.params.is_empty()) | (u8::from(!issue.related.is_empty()) << 1);
+        let flags = u8::from(!issue.params.is_empty())
+            | (u8::from(!issue.related.is_empty()) << 1)
+            | (u8::from(!issue.fixes.is_empty()) << 2);
         self.ops.push(f64::from(flags));
         if !issue.params.is_empty() {
-            // Every param name is a fixed name (a test in tests/web.rs reaches each).
-            self.object(issue.params.iter().count());
-            for (name, value) in issue.params.iter() {
-                self.named_key(boundary::fixed_name(name).unwrap_or(0));
-                match value {
-                    ParamValue::Text(text) => self.text(text),
-                    ParamValue::Number(number) => self.number(*number),
-                }
-            }
+            self.params(&issue.params);
         }
         if !issue.related.is_empty() {
             self.array(issue.related.len());
             for pointer in &issue.related {
                 self.text(pointer);
+            }
+        }
+        if !issue.fixes.is_empty() {
+            self.ops.push(issue.fixes.len() as f64);
+            for fix in &issue.fixes {
+                self.fix(fix);
+            }
+        }
+    }
+
+    /// Params as an object. Every param name is a fixed name (a test in tests/web.rs
+    /// reaches each).
+    fn params(&mut self, params: &Params) {
+        self.object(params.iter().count());
+        for (name, value) in params.iter() {
+            self.named_key(boundary::fixed_name(name).unwrap_or(0));
+            self.param(value);
+        }
+    }
+
+    fn param(&mut self, value: &ParamValue) {
+        match value {
+            ParamValue::Text(text) => self.text(text),
+            ParamValue::Number(number) => self.number(*number),
+        }
+    }
+
+    /// A fix: its kind's number, its params, then its patch's operations (`0` replace: path
+    /// and value; `1` move: from and path). JS renders the message.
+    fn fix(&mut self, fix: &Fix) {
+        self.ops.push(fix.kind as u8 as f64);
+        self.params(&fix.params);
+        self.ops.push(fix.patch.len() as f64);
+        for operation in &fix.patch {
+            match operation {
+                PatchOperation::Replace { path, value } => {
+                    self.ops.push(0.0);
+                    self.text(path);
+                    self.param(value);
+                }
+                PatchOperation::Move { from, path } => {
+                    self.ops.push(1.0);
+                    self.text(from);
+                    self.text(path);
+                }
             }
         }
     }

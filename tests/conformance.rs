@@ -122,6 +122,39 @@ fn problems(case: &Value, report: &Report) -> Vec<String> {
             problems.push(format!("related of {key}: {got:?} expected {related}"));
         }
     }
+    // Fixes (SPEC section 8): per issue, exactly these kinds, params and patches in this
+    // order (an empty list: none offered); every offered fix has a message.
+    for (key, wanted) in expect["fixes"].as_object().into_iter().flatten() {
+        let Some(issue) = find(key) else {
+            problems.push(format!("fixes of {key}: no such issue"));
+            continue;
+        };
+        let got: Vec<Value> = issue
+            .fixes
+            .iter()
+            .map(|fix| {
+                let mut json = serde_json::to_value(fix).unwrap_or_default();
+                if let Some(object) = json.as_object_mut() {
+                    let message = object.shift_remove("message");
+                    if message
+                        .as_ref()
+                        .and_then(Value::as_str)
+                        .is_none_or(str::is_empty)
+                    {
+                        object.insert("message_missing".into(), Value::Bool(true));
+                    }
+                }
+                json
+            })
+            .collect();
+        // Key order inside a fix is free (serde_json's map equality ignores it).
+        if &Value::Array(got.clone()) != wanted {
+            problems.push(format!(
+                "fixes of {key}: {}\n   expected {wanted}",
+                Value::Array(got)
+            ));
+        }
+    }
     if let Some(order) = expect.get("order") {
         let got: Vec<String> = report.errors.iter().map(Issue::key).collect();
         if got != strings(order) {

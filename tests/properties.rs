@@ -12,7 +12,8 @@
 
 use credit_rules::issue::pointer_of;
 use credit_rules::{
-    validate, validate_field, validate_json, Code, Issue, Options, Report, Severity,
+    apply_fix, validate, validate_field, validate_json, Code, FixKind, Issue, Options,
+    PatchOperation, Report, Severity,
 };
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -596,7 +597,26 @@ fn retype(value: &Value) -> Value {
 /// negated number, an empty or an oversized array, a schedule item whose ends are swapped.
 fn tweak(value: &Value, salt: u8) -> Value {
     match value {
-        Value::String(text) => Value::String(match salt % 6 {
+        Value::String(text) => Value::String(match salt % 9 {
+            // What a fix is offered for: a datetime-local value (no offset, maybe no seconds),
+            // a UUID in braces or without hyphens, an enum value one letter short.
+            6 if text.contains(':') && text.trim().len() > 19 => {
+                let cut = if salt % 2 == 0 { 19 } else { 16 };
+                text.trim().get(..cut).unwrap_or_default().replace('t', "T")
+            }
+            7 if uuid_shaped(text.trim()) => match salt % 2 {
+                0 => format!("{{{}}}", text.trim()),
+                _ => text.trim().replace('-', ""),
+            },
+            8 if text.trim().len() > 4 && !text.contains(':') => {
+                let trimmed = text.trim();
+                let at = usize::from(salt) % trimmed.len();
+                format!(
+                    "{}{}",
+                    trimmed.get(..at).unwrap_or_default(),
+                    trimmed.get(at + 1..).unwrap_or_default()
+                )
+            }
             0 if text.contains(":00:") => text.replacen(":00:", ":30:", 1),
             0 | 1 => text.chars().skip(1).collect(),
             2 => "k".repeat(129),
@@ -604,9 +624,10 @@ fn tweak(value: &Value, salt: u8) -> Value {
             4 => "1e999".to_owned(),
             _ => "0".to_owned(),
         }),
-        Value::Number(number) => match salt % 3 {
+        Value::Number(number) => match salt % 4 {
             0 => Value::from(0),
             1 => json_number(-number.as_f64().unwrap_or(1.0)),
+            2 => json_number(number.as_f64().unwrap_or(1.0).trunc() + 0.5),
             _ => json_number(1e-300),
         },
         Value::Array(items) => match (salt % 2, items.first()) {
@@ -831,6 +852,63 @@ fn fields_agree(draft: &Value, report: &Report, options: &Options) -> Checked {
     Ok(())
 }
 
+/// SPEC section 8: applying any offered fix to the draft removes its issue, and every error
+/// it adds sits at or below a pointer the patch writes; the draft itself is untouched.
+fn fixes_hold(draft: &Value, report: &Report, options: &Options) -> Checked {
+    let before = keys(&report.errors);
+    for issue in report.errors.iter().chain(&report.warnings) {
+        for fix in &issue.fixes {
+            let copy = draft.clone();
+            let patched = apply_fix(draft, fix);
+            prop_assert_eq!(draft, &copy);
+            prop_assert!(
+                &patched != draft,
+                "{} {:?} changes nothing",
+                issue.key(),
+                fix.kind
+            );
+            let written: Vec<&str> = fix
+                .patch
+                .iter()
+                .flat_map(|operation| match operation {
+                    PatchOperation::Replace { path, .. } => vec![path.as_str()],
+                    PatchOperation::Move { from, path } => vec![from.as_str(), path.as_str()],
+                })
+                .collect();
+            let after = validate(&patched, options);
+            prop_assert!(
+                !after
+                    .errors
+                    .iter()
+                    .chain(&after.warnings)
+                    .any(|other| other.key() == issue.key() && other.params == issue.params),
+                "{} is still there after {:?}: {}",
+                issue.key(),
+                fix.kind,
+                patched
+            );
+            for error in &after.errors {
+                let at_or_below = written.iter().any(|place| {
+                    error
+                        .pointer
+                        .strip_prefix(place)
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+                });
+                prop_assert!(
+                    at_or_below || before.contains(&error.key()),
+                    "{:?} for {} adds {} outside {:?}: {}",
+                    fix.kind,
+                    issue.key(),
+                    error.key(),
+                    written,
+                    patched
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
 fn check_all(draft: &Value, allow_unknown_fields: bool) -> Result<Report, TestCaseError> {
     let options = options(allow_unknown_fields);
     let report = validate(draft, &options);
@@ -838,6 +916,7 @@ fn check_all(draft: &Value, allow_unknown_fields: bool) -> Result<Report, TestCa
     fixed_point(&report, &options)?;
     text_agrees(draft, &report, &options)?;
     fields_agree(draft, &report, &options)?;
+    fixes_hold(draft, &report, &options)?;
     Ok(report)
 }
 
@@ -874,15 +953,20 @@ proptest! {
     }
 }
 
-/// The generators are worth their cases: together they reach every code of SPEC section 3.
+/// The generators are worth their cases: together they reach every code of SPEC section 3
+/// and every fix kind of section 8.
 #[test]
 fn the_generators_reach_every_code() {
     let mut runner =
         TestRunner::new_with_rng(config(), TestRng::deterministic_rng(config().rng_algorithm));
     let mut seen = std::collections::BTreeMap::<&str, usize>::new();
+    let mut fixes = std::collections::BTreeMap::<&str, usize>::new();
     let mut count = |report: &Report| {
         for issue in report.errors.iter().chain(&report.warnings) {
             *seen.entry(issue.code.as_str()).or_default() += 1;
+            for fix in &issue.fixes {
+                *fixes.entry(fix.kind.as_str()).or_default() += 1;
+            }
         }
     };
     for (strategy, cases) in [
@@ -904,9 +988,18 @@ fn the_generators_reach_every_code() {
         .map(|c| c.as_str())
         .filter(|c| !seen.contains_key(c))
         .collect();
-    println!("{seen:?}");
+    println!("{seen:?}\n{fixes:?}");
     assert!(
         missing.is_empty(),
         "no generated draft gives {missing:?}; seen {seen:?}"
+    );
+    let missing: Vec<&str> = FixKind::ALL
+        .iter()
+        .map(|kind| kind.as_str())
+        .filter(|kind| !fixes.contains_key(kind))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "no generated draft is offered {missing:?}; offered {fixes:?}"
     );
 }

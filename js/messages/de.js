@@ -3,7 +3,7 @@
 // Plain data, no code: it adds nothing to the wasm and is dropped by bundlers when unused.
 // Placeholders are the params of the issue ({max}, {with}, ...), as in the English catalog.
 
-/** German templates, one per code (the codes of ruleCatalog()). */
+/** German templates, one per code (the codes of ruleCatalog()) and per fix kind (`fix.<kind>`). */
 export const messagesDe = Object.freeze({
   invalid_json: 'Der Text ist kein gültiges JSON.',
   invalid_type: 'Falscher Typ: erwartet {expected}, erhalten {received}.',
@@ -26,4 +26,12 @@ export const messagesDe = Object.freeze({
   negative_priority: 'Die Priorität ist kleiner als {min}; niedrigere Prioritäten werden zuerst verbraucht.',
   not_uuid: 'Dies sieht nicht wie eine Vertrags-ID (eine UUID) aus.',
   duplicate_removed: 'Doppelte Einträge entfernt: {count}.',
+  'fix.round_down': 'Abrunden auf {value}',
+  'fix.round_up': 'Aufrunden auf {value}',
+  'fix.assume_utc': 'Als UTC lesen: {value}',
+  'fix.rename': 'Umbenennen in {to}',
+  'fix.replace': 'Ersetzen durch {value}',
+  'fix.round': 'Runden auf {value}',
+  'fix.start_after': 'Beginn auf {value} setzen, wenn der andere Eintrag endet',
+  'fix.swap': 'Beginn und Ende tauschen',
 });

@@ -13,7 +13,7 @@ mod uuid;
 
 pub(crate) use choice::one_of;
 pub(crate) use map::map_entry;
-pub(crate) use number::number;
+pub(crate) use number::{number, parse_number_input};
 pub(crate) use strings::{first_of_each, string_entry};
 pub(crate) use text::text;
 pub(crate) use timestamp::timestamp;

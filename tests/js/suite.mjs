@@ -45,6 +45,15 @@ function sameValue(a, b) {
   return ka.length === kb.length && ka.every((k, i) => k === kb[i] && sameValue(a[k], b[k]));
 }
 
+/** JSON text with every object's keys sorted: equality that ignores key order. */
+function canonical(value) {
+  return JSON.stringify(value, (key, inner) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.keys(inner).sort().map((k) => [k, inner[k]]))
+      : inner,
+  );
+}
+
 const keyOf = (issue) => `${issue.code}@${issue.pointer}`;
 const sortedKeys = (issues) => issues.map(keyOf).sort();
 
@@ -75,6 +84,18 @@ export function caseProblems(api, c) {
     if (!issue || !sameValue(issue.related, related)) problems.push(`related of ${key}: ${show(issue?.related)}`);
   }
   if (expect.order && !sameValue(report.errors.map(keyOf), expect.order)) problems.push(`order ${show(report.errors.map(keyOf))}`);
+  // Fixes (SPEC section 8): exactly these, in this order, key order within a fix free.
+  for (const [key, fixes] of Object.entries(expect.fixes ?? {})) {
+    const issue = all.find((i) => keyOf(i) === key);
+    const got = (issue?.fixes ?? []).map(({ message, ...fix }) => fix);
+    if (!issue || canonical(got) !== canonical(fixes)) problems.push(`fixes of ${key}: ${show(issue?.fixes)}`);
+  }
+  for (const issue of all) {
+    if ('fixes' in issue && !(issue.fixes.length > 0)) problems.push(`empty fixes on ${keyOf(issue)}`);
+    for (const fix of issue.fixes ?? []) {
+      if (typeof fix.message !== 'string' || !fix.message || fix.message.includes('{')) problems.push(`fix message on ${keyOf(issue)}`);
+    }
+  }
   for (const issue of all) {
     if (typeof issue.message !== 'string' || !issue.message) problems.push(`no message on ${keyOf(issue)}`);
     if (issue.severity !== (report.errors.includes(issue) ? 'error' : 'warning')) problems.push(`severity of ${keyOf(issue)}`);

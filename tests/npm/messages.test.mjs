@@ -11,11 +11,19 @@ const placeholders = (template) => [...template.matchAll(/\{([^{}]*)\}/g)].map((
 const render = (template, params = {}) =>
   template.replace(/\{([^{}]*)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
 
-test('the German catalog has a message for every code of ruleCatalog(), and nothing else', () => {
+/** Every fix the case tables offer, in English: the kinds and their messages. */
+const englishFixes = cases.flatMap((c) => {
+  const report = reportOf(c, c.options);
+  return [...report.errors, ...report.warnings].flatMap((issue) => issue.fixes ?? []);
+});
+const fixKeys = [...new Set(englishFixes.map((fix) => `fix.${fix.kind}`))];
+
+test('the German catalog has a message for every code of ruleCatalog() and every fix kind, and nothing else', () => {
   const codes = api.ruleCatalog().map((rule) => rule.code);
   assert.equal(codes.length, 21);
-  assert.deepEqual(Object.keys(messagesDe).sort(), [...codes].sort());
-  for (const code of codes) {
+  assert.equal(fixKeys.length, 8, `the case tables offer every fix kind: ${fixKeys}`);
+  assert.deepEqual(Object.keys(messagesDe).sort(), [...codes, ...fixKeys].sort());
+  for (const code of [...codes, ...fixKeys]) {
     assert.equal(typeof messagesDe[code], 'string', code);
     assert.ok(messagesDe[code].trim().length > 0, code);
   }
@@ -29,6 +37,11 @@ test('every German template uses exactly the placeholders of the English one', (
 
 test('every German template differs from the English default', () => {
   for (const rule of api.ruleCatalog()) assert.notEqual(messagesDe[rule.code], rule.message, rule.code);
+  for (const fix of englishFixes) {
+    const key = `fix.${fix.kind}`;
+    assert.notEqual(render(messagesDe[key], fix.params), fix.message, key);
+    for (const name of placeholders(messagesDe[key])) assert.ok(name in (fix.params ?? {}), `${key}: {${name}}`);
+  }
 });
 
 test('the entry and the subpath export the same frozen object', () => {
@@ -79,6 +92,9 @@ test('over both case tables, every issue is the German template with its params 
       const expected = render(messagesDe[issue.code], issue.params);
       assert.equal(issue.message, expected, `${c.table}: ${c.name}: ${issue.code}@${issue.pointer}`);
       assert.doesNotMatch(issue.message, /\{[a-z_]+\}/, `${c.name}: a placeholder without its param`);
+      for (const fix of issue.fixes ?? []) {
+        assert.equal(fix.message, render(messagesDe[`fix.${fix.kind}`], fix.params), `${c.name}: fix ${fix.kind}`);
+      }
       seen.add(issue.code);
       issues += 1;
     }
@@ -88,7 +104,9 @@ test('over both case tables, every issue is the German template with its params 
 });
 
 test('a caller can override single German messages on top of the catalog', () => {
-  const messages = { ...messagesDe, required: 'Pflichtfeld.' };
-  const report = api.validateCredit({}, { messages });
+  const messages = { ...messagesDe, required: 'Pflichtfeld.', 'fix.rename': 'In {to} umbenennen' };
+  const report = api.validateCredit({ custmer_id: 'x' }, { messages });
   assert.equal(report.errors[0].message, 'Pflichtfeld.');
+  const typo = report.errors.find((issue) => issue.code === 'unknown_field');
+  assert.equal(typo.fixes[0].message, 'In customer_id umbenennen');
 });

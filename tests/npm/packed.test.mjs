@@ -146,6 +146,7 @@ test('npm pack: the manifest a user can publish, and exactly the files a user ne
     'credit_rules_bg.wasm',
     'describe.js',
     'fields.js',
+    'fix.js',
     'index.d.ts',
     'index.js',
     'json-schema.js',

@@ -1,0 +1,623 @@
+//! Fixes (SPEC section 8): edits that resolve an issue, offered as RFC 6902 patches on the
+//! draft as given, the recommended one first. Nothing here changes a draft; a form applies
+//! a fix when the user asks (`applyFix` in JS, [`apply_fix`](crate::apply_fix) in Rust).
+//!
+//! Every fix is worked out from the issue and the draft as read, after the walk: the rules
+//! stay pure, and section 8's table is this one file. A fix is offered only where applying
+//! it removes its issue and adds errors only at or below the places its patch writes.
+
+use crate::input::Input;
+use crate::issue::{Code, Issue, ParamValue, Params, Segment};
+use crate::options::Options;
+use crate::prelude::*;
+use crate::rules;
+use crate::schema::{body, schedule_item, Field};
+use crate::time::{self, Instant};
+use crate::walk;
+
+macro_rules! kinds {
+    ($( $variant:ident = $kind:literal, $message:literal; )*) => {
+        /// What a fix does (SPEC section 8).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum FixKind {
+            $(
+                #[doc = $message]
+                $variant,
+            )*
+        }
+
+        impl FixKind {
+            /// Every kind, in the order of SPEC section 8.
+            pub const ALL: &'static [FixKind] = &[$(FixKind::$variant),*];
+
+            /// The kind as it appears in JSON, e.g. `"round_down"`.
+            pub fn as_str(self) -> &'static str {
+                match self { $(FixKind::$variant => $kind),* }
+            }
+
+            /// The default English message template, with `{param}` placeholders.
+            pub fn default_message(self) -> &'static str {
+                match self { $(FixKind::$variant => $message),* }
+            }
+        }
+    };
+}
+
+kinds! {
+    RoundDown = "round_down", "Round down to {value}";
+    RoundUp = "round_up", "Round up to {value}";
+    AssumeUtc = "assume_utc", "Assume UTC: {value}";
+    Rename = "rename", "Rename to {to}";
+    Replace = "replace", "Replace with {value}";
+    Round = "round", "Round to {value}";
+    StartAfter = "start_after", "Start at {value}, when the other item ends";
+    Swap = "swap", "Swap the start and the end";
+}
+
+/// The key of a fix's message in the `messages` option: `fix.<kind>`.
+pub fn message_key(kind: FixKind) -> String {
+    format!("fix.{}", kind.as_str())
+}
+
+/// One operation of a patch (RFC 6902); pointers address the draft as given.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PatchOperation {
+    /// `{"op": "replace", "path", "value"}`.
+    Replace {
+        /// Where.
+        path: String,
+        /// The new value: a text or a number.
+        value: ParamValue,
+    },
+    /// `{"op": "move", "from", "path"}`.
+    Move {
+        /// The key moved.
+        from: String,
+        /// Where it goes.
+        path: String,
+    },
+}
+
+/// An edit that resolves an issue: `{kind, message, params?, patch}`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fix {
+    /// What it does.
+    pub kind: FixKind,
+    /// The message, from the catalog (`fix.<kind>`) or the caller's override.
+    pub message: String,
+    /// The values the message was built from.
+    pub params: Params,
+    /// The patch to apply to the draft as given.
+    pub patch: Vec<PatchOperation>,
+}
+
+/// A fix whose patch replaces the value at `pointer` with `value` (also its param `value`).
+fn replace(kind: FixKind, pointer: &str, value: ParamValue) -> Fix {
+    Fix {
+        kind,
+        message: String::new(),
+        params: Params::new().with("value", value.clone()),
+        patch: vec![PatchOperation::Replace {
+            path: pointer.to_owned(),
+            value,
+        }],
+    }
+}
+
+/// The fixes section 8 offers for `issue` of `draft`, the recommended one first. `errors`
+/// are the draft's errors (code and pointer): a rename or a respelled UUID can change what
+/// the cross-field rules see (a `conflict`, an `invalid_range`), so each of those is tried on
+/// a copy of the draft and offered only if it adds no error outside the places it writes.
+pub(crate) fn offer(
+    issue: &Issue,
+    draft: &Input<'_>,
+    options: &Options,
+    errors: &[(Code, &str)],
+) -> Vec<Fix> {
+    let mut fixes = candidates(issue, draft);
+    if matches!(issue.code, Code::UnknownField | Code::InvalidUuid) {
+        fixes.retain(|fix| keeps_the_rest(issue, draft, options, errors, fix));
+    }
+    fixes
+}
+
+/// Whether `fix` applied to `draft` removes `issue` and adds errors only at or below the
+/// pointers its patch writes.
+fn keeps_the_rest(
+    issue: &Issue,
+    draft: &Input<'_>,
+    options: &Options,
+    errors: &[(Code, &str)],
+    fix: &Fix,
+) -> bool {
+    // Only renames and single replaces are tried; both change the issue's own place.
+    let mut patched = draft.clone();
+    let Some(slot) = at_mut(&mut patched, &issue.path) else {
+        return false;
+    };
+    let mut written: Vec<&str> = vec![&issue.pointer];
+    match fix.patch.first() {
+        Some(PatchOperation::Replace { value, .. }) => {
+            *slot = match value {
+                ParamValue::Text(text) => Input::String(Cow::Owned(text.clone())),
+                ParamValue::Number(number) => Input::Number(*number),
+            };
+        }
+        Some(PatchOperation::Move { path, .. }) => {
+            written.push(path);
+            let (Some((_, parent)), Some(ParamValue::Text(to))) =
+                (issue.path.split_last(), fix.params.get("to"))
+            else {
+                return false;
+            };
+            if unseen_targeting(draft, issue, to) {
+                return false;
+            }
+            let (Some(Segment::Key(old)), Some(Input::Object(entries))) =
+                (issue.path.last(), at_mut(&mut patched, parent))
+            else {
+                return false;
+            };
+            if let Some(entry) = entries.iter_mut().find(|(key, _)| key == old) {
+                entry.0 = Cow::Owned(to.clone());
+            }
+        }
+        None => return false,
+    }
+    let after = walk::validate_unfixed(&patched, options);
+    let same = |other: &Issue| {
+        other.code == issue.code && other.pointer == issue.pointer && other.params == issue.params
+    };
+    let below = |pointer: &str| {
+        written.iter().any(|place| {
+            pointer
+                .strip_prefix(place)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        })
+    };
+    !after.errors.iter().chain(&after.warnings).any(same)
+        && after.errors.iter().all(|error| {
+            below(&error.pointer)
+                || errors
+                    .iter()
+                    .any(|(code, pointer)| *code == error.code && *pointer == error.pointer)
+        })
+}
+
+/// Whether a rename moves a value the rules do not read (the value of an unknown key is read
+/// only when it is a scalar) into targeting, where it could make a `conflict` appear on
+/// `/specifiers`, outside what the rename writes: into a product-level field while specifiers
+/// are given, or into a specifier while a product-level field is given.
+fn unseen_targeting(draft: &Input<'_>, issue: &Issue, to: &str) -> bool {
+    if !matches!(value_at(draft, &issue.path), Some(Input::Opaque(_))) {
+        return false;
+    }
+    let given = |field: &Field| {
+        member(draft, field.name).is_some_and(|value| {
+            !matches!(value, Input::Undefined | Input::Null)
+                && !matches!(value, Input::String(text) if trim(text).is_empty())
+        })
+    };
+    let product_level = [
+        &body::APPLICABLE_PRODUCT_IDS,
+        &body::APPLICABLE_PRODUCT_TAGS,
+    ];
+    // The body field the value lands in or under.
+    let first = match issue.path.first() {
+        Some(Segment::Key(key)) if issue.path.len() > 1 => key.as_str(),
+        _ => to,
+    };
+    if product_level.iter().any(|field| field.name == first) {
+        given(&body::SPECIFIERS)
+    } else {
+        first == body::SPECIFIERS.name
+            && issue.path.len() > 2
+            && product_level.iter().any(|field| given(field))
+    }
+}
+
+/// The value at `path` of a copy of the draft, to change it.
+fn at_mut<'x, 'd>(draft: &'x mut Input<'d>, path: &[Segment]) -> Option<&'x mut Input<'d>> {
+    let mut value = draft;
+    for segment in path {
+        value = match (value, segment) {
+            (Input::Object(entries), Segment::Key(key)) => entries
+                .iter_mut()
+                .find(|(name, _)| name == key)
+                .map(|(_, member)| member)?,
+            (Input::Array(entries), Segment::Index(index)) => entries.get_mut(*index)?,
+            _ => return None,
+        };
+    }
+    Some(value)
+}
+
+/// The fixes of section 8's table for `issue`, before any is tried.
+#[inline(never)]
+fn candidates(issue: &Issue, draft: &Input<'_>) -> Vec<Fix> {
+    let Some((last, parent)) = issue.path.split_last() else {
+        return Vec::new();
+    };
+    let field = match last {
+        Segment::Key(key) => key.as_str(),
+        Segment::Index(_) => "",
+    };
+    let here = Place {
+        draft,
+        parent,
+        pointer: &issue.pointer,
+    };
+    let text = |name: &str| ParamValue::Text(name.to_owned());
+    let mut fixes = Vec::new();
+    let mut replace_here = |kind, value| fixes.push(replace(kind, here.pointer, value));
+    match issue.code {
+        Code::NotHourAligned => {
+            let Some(instant) = here.instant(field) else {
+                return Vec::new();
+            };
+            // The hour at or before and the hour after, the one that keeps the credit as long
+            // first; neither past year 9999, nor one that reaches the item's other end (an
+            // `invalid_range` where the patch does not write).
+            let starts = field == schedule_item::STARTING_AT.name;
+            let other = here.instant(if starts {
+                schedule_item::ENDING_BEFORE.name
+            } else {
+                schedule_item::STARTING_AT.name
+            });
+            let down = Instant::whole(instant.hour_start())
+                .filter(|down| starts || other.as_ref().is_none_or(|start| down > start));
+            let up = Instant::whole(instant.hour_start() + 3600)
+                .filter(|up| !starts || other.as_ref().is_none_or(|end| up < end));
+            let mut rounded = [(FixKind::RoundDown, down), (FixKind::RoundUp, up)];
+            if !starts {
+                rounded.reverse();
+            }
+            for (kind, instant) in rounded {
+                if let Some(instant) = instant {
+                    replace_here(kind, iso(&instant));
+                }
+            }
+        }
+        // A date and time without an offset: the same read as UTC; on a start, only when it
+        // stays before the item's end (an `invalid_range` where the patch does not write).
+        Code::InvalidTimestamp => {
+            let end = here.instant(schedule_item::ENDING_BEFORE.name);
+            let starts = field == schedule_item::STARTING_AT.name;
+            if let Some(text) = here.text(field) {
+                if time::parse(text) == Err(time::TimestampError::MissingOffset) {
+                    if let Ok(instant) = time::parse_as_utc(text) {
+                        if !starts || end.is_none_or(|end| instant < end) {
+                            replace_here(FixKind::AssumeUtc, iso(&instant));
+                        }
+                    }
+                }
+            }
+        }
+        Code::InvalidEnum => {
+            if let Some(ParamValue::Text(value)) = issue.params.get("suggestion") {
+                replace_here(FixKind::Replace, text(value));
+            }
+        }
+        Code::InvalidUuid => {
+            let own = match value_at(draft, &issue.path) {
+                Some(Input::String(text)) => respelled_uuid(trim(text)),
+                _ => None,
+            };
+            if let Some(uuid) = own {
+                replace_here(FixKind::Replace, ParamValue::Text(uuid));
+            }
+        }
+        // Whole cents, halves away from zero (an amount here is above 0: up), when above 0.
+        Code::FractionalCents => {
+            let amount = match here.value(field) {
+                Some(Input::Number(amount)) => Some(*amount),
+                Some(Input::String(text)) => rules::parse_number_input(trim(text)),
+                _ => None,
+            };
+            if let Some(amount) = amount {
+                let whole = floor(amount);
+                let rounded = whole + f64::from(u8::from(amount - whole >= 0.5));
+                if rounded > 0.0 {
+                    replace_here(FixKind::Round, ParamValue::Number(rounded));
+                }
+            }
+        }
+        // Start when the other item ends, when that is before this item's own end.
+        Code::OverlappingSchedule => {
+            if let (Some(ParamValue::Number(with)), Some((_, items))) =
+                (issue.params.get("with"), parent.split_last())
+            {
+                let other = Place {
+                    parent: items,
+                    ..here
+                };
+                let end = schedule_item::ENDING_BEFORE.name;
+                if let (Some(other_end), Some(own_end)) =
+                    (other.item_instant(*with as usize, end), here.instant(end))
+                {
+                    if other_end < own_end {
+                        replace_here(FixKind::StartAfter, iso(&other_end));
+                    }
+                }
+            }
+        }
+        Code::UnknownField => {
+            // Move the key to the suggested one, when the object does not have that.
+            if let (Some(ParamValue::Text(to)), Some(Input::Object(entries))) =
+                (issue.params.get("suggestion"), value_at(draft, parent))
+            {
+                if !entries.iter().any(|(key, _)| key == to) {
+                    fixes.push(Fix {
+                        kind: FixKind::Rename,
+                        message: String::new(),
+                        params: Params::new().with("to", to.as_str()),
+                        patch: vec![PatchOperation::Move {
+                            from: issue.pointer.clone(),
+                            path: here.sibling(to),
+                        }],
+                    });
+                }
+            }
+        }
+        // Exchange the start and the end, when both are timestamps and differ.
+        Code::InvalidRange => {
+            let start_name = schedule_item::STARTING_AT.name;
+            if let (Some(start), Some(end)) = (here.instant(start_name), here.instant(field)) {
+                if start != end {
+                    fixes.push(Fix {
+                        kind: FixKind::Swap,
+                        message: String::new(),
+                        params: Params::new(),
+                        patch: vec![
+                            PatchOperation::Replace {
+                                path: here.sibling(start_name),
+                                value: iso(&end),
+                            },
+                            PatchOperation::Replace {
+                                path: issue.pointer.clone(),
+                                value: iso(&start),
+                            },
+                        ],
+                    });
+                }
+            }
+        }
+        _ => {}
+    }
+    fixes
+}
+
+/// Where an issue is: the members of its parent object, read from the draft as given.
+#[derive(Clone, Copy)]
+struct Place<'p, 'd> {
+    draft: &'d Input<'d>,
+    parent: &'p [Segment],
+    pointer: &'p str,
+}
+
+impl<'d> Place<'_, 'd> {
+    /// The member `name` of the parent object.
+    fn value(&self, name: &str) -> Option<&'d Input<'d>> {
+        member(value_at(self.draft, self.parent)?, name)
+    }
+
+    fn text(&self, name: &str) -> Option<&'d str> {
+        match self.value(name)? {
+            Input::String(text) => Some(trim(text)),
+            _ => None,
+        }
+    }
+
+    /// The member `name` as an instant, if it is a timestamp (on the hour or not).
+    fn instant(&self, name: &str) -> Option<Instant> {
+        time::read(self.value(name)?)?.ok()
+    }
+
+    /// Member `name` of entry `index` of the parent array, as an instant.
+    fn item_instant(&self, index: usize, name: &str) -> Option<Instant> {
+        match value_at(self.draft, self.parent)? {
+            Input::Array(items) => time::read(member(items.get(index)?, name)?)?.ok(),
+            _ => None,
+        }
+    }
+
+    /// The pointer of the member `name` of the parent object.
+    fn sibling(&self, name: &str) -> String {
+        // An escaped key has no '/': the parent's pointer ends at the last one. `name` is a
+        // table's field name, which needs no escaping.
+        let cut = self.pointer.rfind('/').unwrap_or(0);
+        let mut pointer = self.pointer.get(..cut).unwrap_or_default().to_owned();
+        pointer.push('/');
+        pointer.push_str(name);
+        pointer
+    }
+}
+
+/// The value at `path` of the draft as read (the first of repeated keys, as the walk reads).
+fn value_at<'d>(draft: &'d Input<'d>, path: &[Segment]) -> Option<&'d Input<'d>> {
+    let mut value = draft;
+    for segment in path {
+        value = match (value, segment) {
+            (object, Segment::Key(key)) => member(object, key)?,
+            (Input::Array(entries), Segment::Index(index)) => entries.get(*index)?,
+            _ => return None,
+        };
+    }
+    Some(value)
+}
+
+fn member<'d>(object: &'d Input<'d>, name: &str) -> Option<&'d Input<'d>> {
+    match object {
+        Input::Object(entries) => entries
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, member)| member),
+        _ => None,
+    }
+}
+
+fn iso(instant: &Instant) -> ParamValue {
+    ParamValue::Text(instant.to_iso())
+}
+
+/// One UUID in another common spelling (in braces, after `urn:uuid:`, or 32 hexadecimal
+/// digits without hyphens), canonical and lowercase.
+fn respelled_uuid(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let hyphenated = match (bytes.first(), bytes.last()) {
+        (Some(b'{'), Some(b'}')) => text.get(1..text.len() - 1),
+        _ => match text.get(..9) {
+            Some(prefix) if prefix.eq_ignore_ascii_case("urn:uuid:") => text.get(9..),
+            _ => None,
+        },
+    };
+    if let Some(inner) = hyphenated.filter(|inner| rules::is_uuid(inner)) {
+        return Some(inner.to_ascii_lowercase());
+    }
+    if bytes.len() != 32 || !bytes.iter().all(u8::is_ascii_hexdigit) {
+        return None;
+    }
+    let mut uuid = String::with_capacity(36);
+    for (at, &byte) in bytes.iter().enumerate() {
+        if matches!(at, 8 | 12 | 16 | 20) {
+            uuid.push('-');
+        }
+        uuid.push(char::from(byte.to_ascii_lowercase()));
+    }
+    Some(uuid)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod json {
+    use super::{Fix, FixKind, PatchOperation};
+    use serde::ser::{SerializeMap, Serializer};
+    use serde::Serialize;
+
+    impl Serialize for FixKind {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    /// RFC 6902: `{"op", "path", "value"}` or `{"op", "from", "path"}`.
+    impl Serialize for PatchOperation {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(Some(3))?;
+            match self {
+                PatchOperation::Replace { path, value } => {
+                    map.serialize_entry("op", "replace")?;
+                    map.serialize_entry("path", path)?;
+                    map.serialize_entry("value", value)?;
+                }
+                PatchOperation::Move { from, path } => {
+                    map.serialize_entry("op", "move")?;
+                    map.serialize_entry("from", from)?;
+                    map.serialize_entry("path", path)?;
+                }
+            }
+            map.end()
+        }
+    }
+
+    impl Serialize for Fix {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
+            map.serialize_entry("kind", &self.kind)?;
+            map.serialize_entry("message", &self.message)?;
+            if !self.params.is_empty() {
+                map.serialize_entry("params", &self.params)?;
+            }
+            map.serialize_entry("patch", &self.patch)?;
+            map.end()
+        }
+    }
+}
+
+/// `draft` with `fix`'s patch applied (what `applyFix` does in JS): a new value, `draft`
+/// untouched; `draft` as it is when a path of the patch is not there.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn apply_fix(draft: &serde_json::Value, fix: &Fix) -> serde_json::Value {
+    let mut patched = draft.clone();
+    for operation in &fix.patch {
+        let applied = match operation {
+            PatchOperation::Replace { path, value } => patched
+                .pointer_mut(path)
+                .map(|slot| *slot = serde_json::json!(value)),
+            PatchOperation::Move { from, path } => {
+                take(&mut patched, from).and_then(|value| insert(&mut patched, path, value))
+            }
+        };
+        if applied.is_none() {
+            return draft.clone();
+        }
+    }
+    patched
+}
+
+/// Splits a pointer into its parent's pointer and its last key, unescaped.
+#[cfg(not(target_arch = "wasm32"))]
+fn split_pointer(pointer: &str) -> Option<(&str, String)> {
+    let slash = pointer.rfind('/')?;
+    let key = pointer
+        .get(slash + 1..)?
+        .replace("~1", "/")
+        .replace("~0", "~");
+    Some((pointer.get(..slash)?, key))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn take(draft: &mut serde_json::Value, pointer: &str) -> Option<serde_json::Value> {
+    let (parent, key) = split_pointer(pointer)?;
+    draft
+        .pointer_mut(parent)?
+        .as_object_mut()?
+        .shift_remove(&key)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn insert(draft: &mut serde_json::Value, pointer: &str, value: serde_json::Value) -> Option<()> {
+    let (parent, key) = split_pointer(pointer)?;
+    draft
+        .pointer_mut(parent)?
+        .as_object_mut()?
+        .insert(key, value);
+    Some(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uuids_in_other_spellings_are_respelled() {
+        let canonical = "13117714-3f05-48e5-a6e9-a66093f13b4d";
+        for text in [
+            "{13117714-3F05-48E5-A6E9-A66093F13B4D}",
+            "urn:uuid:13117714-3f05-48e5-a6e9-a66093f13b4d",
+            "URN:UUID:13117714-3f05-48e5-a6e9-a66093f13b4d",
+            "131177143f0548e5a6e9a66093f13b4d",
+            "131177143F0548E5A6E9A66093F13B4D",
+        ] {
+            assert_eq!(respelled_uuid(text).as_deref(), Some(canonical), "{text}");
+        }
+        for text in [
+            "{131177143f0548e5a6e9a66093f13b4d}",
+            "urn:uuid:131177143f0548e5a6e9a66093f13b4d",
+            "{13117714-3f05-48e5-a6e9-a66093f13b4}",
+            "131177143f0548e5a6e9a66093f13b4",
+            "131177143f0548e5a6e9a66093f13b4g",
+            "13117714-3f05-48e5-a6e9-a66093f13b4d-",
+            "{}",
+            "{",
+            "",
+        ] {
+            assert_eq!(respelled_uuid(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn fix_kinds_have_their_catalog_keys() {
+        assert_eq!(message_key(FixKind::StartAfter), "fix.start_after");
+        assert_eq!(FixKind::ALL.len(), 8);
+    }
+}
