@@ -159,6 +159,7 @@ export function draft(rng) {
   if (rng.chance(0.3)) d.custom_fields = map(rng);
   if (rng.chance(0.2)) d.rate_type = pad(rng, rng.pick(['commit_rate', 'LIST_RATE', 'List_Rate', 'list-rate']));
   if (rng.chance(0.2)) d.uniqueness_key = pad(rng, rng.chance(0.9) ? `k-${rng.int(1e9)}` : 'k'.repeat(129));
+  if (rng.chance(0.3)) nearMiss(rng, d);
   if (rng.chance(0.5)) {
     const all = places(d);
     const [parent, key] = rng.pick(all);
@@ -170,6 +171,30 @@ export function draft(rng) {
     }
   }
   return d;
+}
+
+/** One near miss that SPEC section 8 offers a fix for: off the hour, no offset, a UUID in
+ * another spelling, an enum or key typo, a fraction of a cent, swapped ends, an overlap. */
+function nearMiss(rng, d) {
+  const items = d.access_schedule.schedule_items;
+  const first = items[0];
+  switch (rng.int(8)) {
+    case 0: first[rng.pick(['starting_at', 'ending_before'])] = `2026-0${1 + rng.int(9)}-1${rng.int(10)}T0${rng.int(10)}:${rng.pick(['15', '30', '59'])}:00Z`; break;
+    case 1: first.starting_at = new Date((262968 + rng.int(876600)) * 3600000).toISOString().slice(0, rng.pick([16, 19])); break;
+    case 2: d.customer_id = rng.chance(0.5) ? `{${d.customer_id.trim()}}` : d.customer_id.trim().replaceAll('-', ''); break;
+    case 3: if (rng.chance(0.5)) d.rate_type = rng.pick(['comit_rate', 'LIST-RAT', 'lst_rate']); else d.access_schedule.access_type = rng.pick(['spnd', 'QUANTTY']); break;
+    case 4: first.amount = 1 + rng.int(100000) + rng.pick([0.5, 0.25, 0.75]); break;
+    case 5: [first.starting_at, first.ending_before] = [first.ending_before, first.starting_at]; break;
+    case 6: {
+      const key = rng.pick(['customer_id', 'priority', 'name']);
+      if (key in d) {
+        d[`${key.slice(0, 2)}${key.slice(3)}`] = d[key];
+        delete d[key];
+      }
+      break;
+    }
+    default: items.push({ ...first, starting_at: first.starting_at, ending_before: '2200-01-01T00:00:00Z' });
+  }
 }
 
 /** JSON text of a generated draft: sometimes pretty, with a duplicate key, or with a raw

@@ -127,6 +127,39 @@ export function edgeTests() {
     return `${AGREEMENT_DRAFTS} drafts, ${valid} valid, ${invalidJson} refused by JSON.parse`;
   });
 
+  test(`fixes: on ${AGREEMENT_DRAFTS} generated drafts every offered fix holds SPEC section 8's property through applyFix`, (api) => {
+    const rng = prng(20261127);
+    const kinds = new Map();
+    const below = (pointer, places) => places.some((place) => pointer === place || pointer.startsWith(`${place}/`));
+    for (let i = 0; i < AGREEMENT_DRAFTS; i += 1) {
+      const draft = generatedDraft(rng);
+      const options = { ...NOW, allowUnknownFields: i % 5 === 0 };
+      const report = api.validateCredit(draft, options);
+      const before = new Set(report.errors.map(keyOf));
+      for (const issue of [...report.errors, ...report.warnings]) {
+        for (const fix of issue.fixes ?? []) {
+          kinds.set(fix.kind, (kinds.get(fix.kind) ?? 0) + 1);
+          const copy = JSON.stringify(draft);
+          const patched = api.applyFix(draft, fix);
+          equal(JSON.stringify(draft), copy, `applyFix left the draft as it was (draft ${i}, ${fix.kind})`);
+          if (patched === draft) fail(`${fix.kind} for ${keyOf(issue)} changed nothing (draft ${i}): ${show(draft)}`);
+          const after = api.validateCredit(patched, options);
+          const same = (other) => keyOf(other) === keyOf(issue) && JSON.stringify(other.params) === JSON.stringify(issue.params);
+          if ([...after.errors, ...after.warnings].some(same)) fail(`${keyOf(issue)} is still there after ${fix.kind}: ${show(patched)}`);
+          const written = fix.patch.flatMap((op) => (op.op === 'move' ? [op.from, op.path] : [op.path]));
+          for (const error of after.errors) {
+            if (!before.has(keyOf(error)) && !below(error.pointer, written)) {
+              fail(`${fix.kind} for ${keyOf(issue)} adds ${keyOf(error)} outside ${written} (draft ${i}): ${show(patched)}`);
+            }
+          }
+        }
+      }
+    }
+    const missing = ['round_down', 'round_up', 'assume_utc', 'rename', 'replace', 'round', 'start_after', 'swap'].filter((kind) => !kinds.has(kind));
+    if (missing.length > 0) fail(`no generated draft is offered ${missing}: ${show([...kinds])}`);
+    return `fixes applied: ${[...kinds].map(([kind, n]) => `${kind} ${n}`).join(', ')}`;
+  });
+
   test('agreement: number literals read the same in the text and the value entry points', (api) => {
     for (const literal of NUMBER_LITERALS) {
       const text = JSON.stringify(MINIMAL).replace('"amount":1000', `"amount":${literal}`).replace('"priority":100', `"priority":${literal}`);
