@@ -3,7 +3,7 @@
 
 use crate::fix;
 use crate::input::Input;
-use crate::issue::{pointer_of, Code, Issue, Severity};
+use crate::issue::{pointer_of, Issue, Severity};
 use crate::options::Options;
 use crate::path::{Path, Rank};
 use crate::prelude::*;
@@ -19,6 +19,7 @@ struct Ranked {
 
 /// The issues found so far.
 pub(crate) struct Issues<'o> {
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     options: &'o Options,
     ranked: Vec<Ranked>,
     errors: usize,
@@ -95,18 +96,8 @@ impl<'o> Issues<'o> {
     /// Adds to every issue the fixes SPEC section 8 offers for it on `draft` (the draft as
     /// read), with their messages.
     pub(crate) fn offer_fixes(&mut self, draft: &Input<'_>) {
-        let errors: Vec<(Code, String)> = self
-            .ranked
-            .iter()
-            .filter(|ranked| ranked.issue.severity == Severity::Error)
-            .map(|ranked| (ranked.issue.code, ranked.issue.pointer.clone()))
-            .collect();
-        let errors: Vec<(Code, &str)> = errors
-            .iter()
-            .map(|(code, pointer)| (*code, pointer.as_str()))
-            .collect();
         for ranked in &mut self.ranked {
-            ranked.issue.fixes = fix::offer(&ranked.issue, draft, self.options, &errors);
+            ranked.issue.fixes = fix::offer(&ranked.issue, draft);
             // The wasm leaves messages to js/edge.js, as for issues.
             #[cfg(not(target_arch = "wasm32"))]
             for fix in &mut ranked.issue.fixes {

@@ -8,12 +8,10 @@
 
 use crate::input::Input;
 use crate::issue::{Code, Issue, ParamValue, Params, Segment};
-use crate::options::Options;
 use crate::prelude::*;
 use crate::rules;
 use crate::schema::{body, schedule_item, Field};
 use crate::time::{self, Instant};
-use crate::walk;
 
 macro_rules! kinds {
     ($( $variant:ident = $kind:literal, $message:literal; )*) => {
@@ -104,98 +102,47 @@ fn replace(kind: FixKind, pointer: &str, value: ParamValue) -> Fix {
     }
 }
 
-/// The fixes section 8 offers for `issue` of `draft`, the recommended one first. `errors`
-/// are the draft's errors (code and pointer): a rename or a respelled UUID can change what
-/// the cross-field rules see (a `conflict`, an `invalid_range`), so each of those is tried on
-/// a copy of the draft and offered only if it adds no error outside the places it writes.
-pub(crate) fn offer(
-    issue: &Issue,
-    draft: &Input<'_>,
-    options: &Options,
-    errors: &[(Code, &str)],
-) -> Vec<Fix> {
+/// The fixes section 8 offers for `issue` of `draft`, the recommended one first.
+pub(crate) fn offer(issue: &Issue, draft: &Input<'_>) -> Vec<Fix> {
     let mut fixes = candidates(issue, draft);
-    if matches!(issue.code, Code::UnknownField | Code::InvalidUuid) {
-        fixes.retain(|fix| keeps_the_rest(issue, draft, options, errors, fix));
-    }
+    fixes.retain(|fix| !adds_elsewhere(issue, draft, fix));
     fixes
 }
 
-/// Whether `fix` applied to `draft` removes `issue` and adds errors only at or below the
-/// pointers its patch writes.
-fn keeps_the_rest(
-    issue: &Issue,
-    draft: &Input<'_>,
-    options: &Options,
-    errors: &[(Code, &str)],
-    fix: &Fix,
-) -> bool {
-    // Only renames and single replaces are tried; both change the issue's own place.
-    let mut patched = draft.clone();
-    let Some(slot) = at_mut(&mut patched, &issue.path) else {
+/// Whether a rename or a respelled UUID could add an error outside what it writes: an
+/// `invalid_range` on the item's end (a start moved in that is not before it), or a
+/// `conflict` on `/specifiers` (a value moved or made valid on one side of the targeting
+/// while the other side is given). The value of an unknown key is read only when it is a
+/// scalar, so for targeting this is decided without it: not offered while the other side is
+/// given.
+fn adds_elsewhere(issue: &Issue, draft: &Input<'_>, fix: &Fix) -> bool {
+    let to = match fix.params.get("to") {
+        Some(ParamValue::Text(to)) => to.as_str(),
+        _ => "",
+    };
+    if issue.code == Code::UnknownField && to == schedule_item::STARTING_AT.name {
+        let start = value_at(draft, &issue.path).and_then(time::read);
+        let place = Place {
+            draft,
+            parent: issue.path.split_last().map_or(&[], |(_, parent)| parent),
+            pointer: &issue.pointer,
+        };
+        if let (Some(Ok(start)), Some(end)) =
+            (start, place.instant(schedule_item::ENDING_BEFORE.name))
+        {
+            return start >= end;
+        }
         return false;
-    };
-    let mut written: Vec<&str> = vec![&issue.pointer];
-    match fix.patch.first() {
-        Some(PatchOperation::Replace { value, .. }) => {
-            *slot = match value {
-                ParamValue::Text(text) => Input::String(Cow::Owned(text.clone())),
-                ParamValue::Number(number) => Input::Number(*number),
-            };
-        }
-        Some(PatchOperation::Move { path, .. }) => {
-            written.push(path);
-            let (Some((_, parent)), Some(ParamValue::Text(to))) =
-                (issue.path.split_last(), fix.params.get("to"))
-            else {
-                return false;
-            };
-            if unseen_targeting(draft, issue, to) {
-                return false;
-            }
-            let (Some(Segment::Key(old)), Some(Input::Object(entries))) =
-                (issue.path.last(), at_mut(&mut patched, parent))
-            else {
-                return false;
-            };
-            if let Some(entry) = entries.iter_mut().find(|(key, _)| key == old) {
-                entry.0 = Cow::Owned(to.clone());
-            }
-        }
-        None => return false,
     }
-    let after = walk::validate_unfixed(&patched, options);
-    let same = |other: &Issue| {
-        other.code == issue.code && other.pointer == issue.pointer && other.params == issue.params
-    };
-    let below = |pointer: &str| {
-        written.iter().any(|place| {
-            pointer
-                .strip_prefix(place)
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
-        })
-    };
-    !after.errors.iter().chain(&after.warnings).any(same)
-        && after.errors.iter().all(|error| {
-            below(&error.pointer)
-                || errors
-                    .iter()
-                    .any(|(code, pointer)| *code == error.code && *pointer == error.pointer)
-        })
-}
-
-/// Whether a rename moves a value the rules do not read (the value of an unknown key is read
-/// only when it is a scalar) into targeting, where it could make a `conflict` appear on
-/// `/specifiers`, outside what the rename writes: into a product-level field while specifiers
-/// are given, or into a specifier while a product-level field is given.
-fn unseen_targeting(draft: &Input<'_>, issue: &Issue, to: &str) -> bool {
-    if !matches!(value_at(draft, &issue.path), Some(Input::Opaque(_))) {
+    if !matches!(issue.code, Code::UnknownField | Code::InvalidUuid) {
         return false;
     }
     let given = |field: &Field| {
-        member(draft, field.name).is_some_and(|value| {
-            !matches!(value, Input::Undefined | Input::Null)
-                && !matches!(value, Input::String(text) if trim(text).is_empty())
+        member(draft, field.name).is_some_and(|value| match value {
+            Input::Undefined | Input::Null => false,
+            Input::String(text) => !trim(text).is_empty(),
+            Input::Array(entries) => !entries.is_empty(),
+            _ => true,
         })
     };
     let product_level = [
@@ -214,22 +161,6 @@ fn unseen_targeting(draft: &Input<'_>, issue: &Issue, to: &str) -> bool {
             && issue.path.len() > 2
             && product_level.iter().any(|field| given(field))
     }
-}
-
-/// The value at `path` of a copy of the draft, to change it.
-fn at_mut<'x, 'd>(draft: &'x mut Input<'d>, path: &[Segment]) -> Option<&'x mut Input<'d>> {
-    let mut value = draft;
-    for segment in path {
-        value = match (value, segment) {
-            (Input::Object(entries), Segment::Key(key)) => entries
-                .iter_mut()
-                .find(|(name, _)| name == key)
-                .map(|(_, member)| member)?,
-            (Input::Array(entries), Segment::Index(index)) => entries.get_mut(*index)?,
-            _ => return None,
-        };
-    }
-    Some(value)
 }
 
 /// The fixes of section 8's table for `issue`, before any is tried.

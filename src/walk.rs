@@ -32,15 +32,6 @@ impl Validated<'_> {
 
 /// Validates a draft read along the schema, its issues with their fixes.
 pub(crate) fn validate_input<'i>(input: &'i Input<'_>, options: &Options) -> Validated<'i> {
-    validate_with(input, options, true)
-}
-
-/// Validates a draft without offering fixes (how a fix is tried).
-pub(crate) fn validate_unfixed<'i>(input: &'i Input<'_>, options: &Options) -> Validated<'i> {
-    validate_with(input, options, false)
-}
-
-fn validate_with<'i>(input: &'i Input<'_>, options: &Options, fixes: bool) -> Validated<'i> {
     let mut walk = Walk {
         issues: Issues::new(options),
         path: Path::root(),
@@ -60,9 +51,7 @@ fn validate_with<'i>(input: &'i Input<'_>, options: &Options, fixes: bool) -> Va
         }
         targeting::check(&view::targeting(body), &mut issues);
     }
-    if fixes {
-        issues.offer_fixes(input);
-    }
+    issues.offer_fixes(input);
     finish(issues, body)
 }
 
