@@ -9,6 +9,7 @@ import init, {
   normalizeCredit,
   validateField,
   issuesFor,
+  applyFix,
   creditJsonSchema,
   creditFields,
   describeCredit,
@@ -23,6 +24,9 @@ import init, {
   type CreditSchema,
   type CreditSchemaResult,
   type ErrorCode,
+  type Fix,
+  type FixKind,
+  type JsonPatchOperation,
   type WarningCode,
   type InitOutput,
   type Issue,
@@ -71,6 +75,7 @@ export type EveryExportUsed = Equal<
   | 'normalizeCredit'
   | 'validateField'
   | 'issuesFor'
+  | 'applyFix'
   | 'creditJsonSchema'
   | 'creditFields'
   | 'describeCredit'
@@ -97,6 +102,8 @@ export type NoAnySchemaResult = Expect<HasAny<CreditSchemaResult>>;
 export type NoAnyError = Expect<HasAny<CreditValidationError>>;
 export type NoAnyCatalog = Expect<HasAny<MessageCatalog>>;
 export type NoAnyFields = Expect<HasAny<CreditFields>>;
+export type NoAnyFix = Expect<HasAny<Fix>>;
+export type NoAnyPatch = Expect<HasAny<JsonPatchOperation>>;
 // The checker does see an `any`: in wasm-bindgen's own InitOutput (raw wasm exports), which
 // the package's declarations replace, and in a deeply nested member.
 // @ts-expect-error wasm-bindgen types the raw exports with any
@@ -125,6 +132,16 @@ export async function everyExport(wasm: BufferSource, url: URL): Promise<string[
   const placed: Issue[] = issuesFor(report, '/customer_id');
   // @ts-expect-error a report, not a draft
   issuesFor({}, '/customer_id');
+  // Fixes: typed kinds and patches, a fix message overridable per kind, applyFix keeps the
+  // draft's type.
+  const fixes: Fix[] = placed.flatMap((issue) => issue.fixes ?? []);
+  const kinds: FixKind[] = fixes.map((fix) => fix.kind);
+  const paths: string[] = fixes.flatMap((fix) => fix.patch.map((op: JsonPatchOperation) => (op.op === 'move' ? op.from : op.path)));
+  const draft = { customer_id: '{13117714-3f05-48e5-a6e9-a66093f13b4d}' };
+  const fixed: { customer_id: string } = fixes[0] ? applyFix(draft, fixes[0]) : draft;
+  const fixOptions: ValidateOptions = { messages: { 'fix.round_down': 'Down to {value}', required: 'x' } };
+  // @ts-expect-error not a fix kind
+  const badOptions: ValidateOptions = { messages: { 'fix.nope': 'x' } };
   const schema: Record<string, unknown> = creditJsonSchema();
   // The descriptor: each pointer typed with its kind's entry, enum values as their literals.
   const fields: CreditFields = creditFields();
@@ -159,6 +176,11 @@ export async function everyExport(wasm: BufferSource, url: URL): Promise<string[
     String(fromJson.valid),
     String(field.length),
     String(placed.length),
+    ...kinds,
+    ...paths,
+    fixed.customer_id,
+    String(fixOptions.messages?.required),
+    String(badOptions.now),
     String(schema.$schema),
     String(keyLimit),
     String(step),
