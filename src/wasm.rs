@@ -297,8 +297,9 @@ impl ResultTape {
         }
     }
 
-    /// Params as an object. Every param name is a fixed name (a test in tests/web.rs
-    /// reaches each).
+    /// Params as an object. Every param name must be a fixed name (`boundary::FIXED_NAMES`):
+    /// the case tables' params and fixes, compared through the JS boundary
+    /// (tests/js/suite.mjs), show a name missing there.
     fn params(&mut self, params: &Params) {
         self.object(params.iter().count());
         for (name, value) in params.iter() {
