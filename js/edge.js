@@ -132,7 +132,11 @@ const tables = TABLES.map((fields) => ({
   subs: fields.map((field) => field[2]),
 }));
 const templates = new Map(CATALOG.map(([code, , message]) => [code, message]));
-for (const [kind, message] of FIXES) templates.set(`fix.${kind}`, message);
+// Each fix kind's catalog key, `fix.<kind>`, made once.
+const fixKeys = FIXES.map(([kind, message]) => {
+  templates.set(`fix.${kind}`, message);
+  return `fix.${kind}`;
+});
 
 /** One draft being written: ops in a growable Float64Array and the text. The module keeps
  * one for reuse; a getter that calls back into the module while it is in use gets a fresh
@@ -489,9 +493,12 @@ function build() {
 function fixes() {
   const list = [];
   for (let count = ops[at++]; count > 0; count -= 1) {
-    const kind = FIXES[ops[at++]][0];
+    const number = ops[at++];
+    const kind = FIXES[number][0];
+    const key = fixKeys[number];
     const params = build();
-    const fix = { kind, message: render(`fix.${kind}`, params) };
+    const template = overrides === null ? undefined : overrides.get(key);
+    const fix = { kind, message: fill(template === undefined ? templates.get(key) : template, params) };
     for (const name in params) {
       fix.params = params;
       break;
@@ -510,8 +517,12 @@ function fixes() {
  * variant when its params say so), with `{param}` placeholders filled; a placeholder with no
  * such param stays as written. The same rules as src/issue.rs `message`. */
 function render(code, params) {
-  let template = overrides === null ? undefined : overrides.get(code);
-  if (template === undefined) template = defaultTemplate(code, params);
+  const template = overrides === null ? undefined : overrides.get(code);
+  return fill(template === undefined ? defaultTemplate(code, params) : template, params);
+}
+
+/** `template` with its `{param}` placeholders filled from `params`. */
+function fill(template, params) {
   if (template.indexOf('{') < 0) return template;
   return template.replace(/\{([^}]*)\}/g, (whole, name) =>
     params !== undefined && hasOwn.call(params, name) ? String(params[name]) : whole,
