@@ -137,14 +137,17 @@ fn adds_elsewhere(issue: &Issue, draft: &Input<'_>, fix: &Fix) -> bool {
     if !matches!(issue.code, Code::UnknownField | Code::InvalidUuid) {
         return false;
     }
-    let given = |field: &Field| {
-        member(draft, field.name).is_some_and(|value| match value {
+    // Given: with an entry that is not blank (what normalization leaves, roughly: an entry in
+    // error counts too, which only makes this more careful).
+    fn filled(value: &Input<'_>) -> bool {
+        match value {
             Input::Undefined | Input::Null => false,
             Input::String(text) => !trim(text).is_empty(),
-            Input::Array(entries) => !entries.is_empty(),
+            Input::Array(entries) => entries.iter().any(filled),
             _ => true,
-        })
-    };
+        }
+    }
+    let given = |field: &Field| member(draft, field.name).is_some_and(filled);
     let product_level = [
         &body::APPLICABLE_PRODUCT_IDS,
         &body::APPLICABLE_PRODUCT_TAGS,
