@@ -5,6 +5,7 @@
 //! and `X-Content-Type-Options: nosniff`.
 
 use crate::config::Config;
+use crate::listing::{self, ListRequest};
 use crate::proxy::{Proxy, ProxyError};
 use crate::static_files::{Root, StaticFiles};
 use crate::store::{InsertError, Store};
@@ -116,57 +117,38 @@ async fn create(State(state): State<AppState>, headers: HeaderMap, body: Body) -
 }
 
 async fn list(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Response {
-    const SHAPE: &str = r#"{"customer_id": "<uuid>"}"#;
     let bytes = match accepted_body(&state, &headers, body).await {
         Ok(bytes) => bytes,
         Err(response) => return response,
     };
     let mut request = match serde_json::from_slice::<Value>(&bytes) {
         Ok(Value::Object(request)) => request,
-        Ok(_) => return bad_request(format!("The body must be a JSON object like {SHAPE}.")),
-        Err(error) => {
-            return bad_request(format!(
-                "The body is not valid JSON ({error}); send {SHAPE}."
-            ))
-        }
-    };
-    let customer_id = match request.get("customer_id") {
-        Some(Value::String(id)) if credit_rules::is_uuid(id.trim()) => {
-            id.trim().to_ascii_lowercase()
-        }
-        None | Some(Value::Null) => {
-            return bad_request(format!("customer_id is required: send {SHAPE}."))
-        }
-        Some(_) => {
-            return bad_request(
-                "customer_id must be a UUID, like 13117714-3f05-48e5-a6e9-a66093f13b4d.".into(),
-            )
-        }
+        Ok(_) => return bad_request(listing::not_an_object()),
+        Err(error) => return bad_request(listing::not_json(&error)),
     };
     match &state.0.mode {
         Mode::Sandbox(store) => {
+            let query = match ListRequest::read(&request) {
+                Ok(query) => query,
+                Err(message) => return bad_request(message),
+            };
             let store = store.clone();
-            match tokio::task::spawn_blocking(move || store.list(&customer_id)).await {
-                Ok(Ok(credits)) => {
-                    let data = credits
-                        .into_iter()
-                        .map(|credit| {
-                            let mut item = Map::new();
-                            item.insert("id".into(), Value::String(credit.id));
-                            item.insert("created_at".into(), Value::String(credit.created_at));
-                            item.insert("credit".into(), credit.credit);
-                            Value::Object(item)
-                        })
-                        .collect();
-                    let mut body = Map::new();
-                    body.insert("data".into(), Value::Array(data));
-                    json_response(StatusCode::OK, &Value::Object(body))
-                }
+            let page = tokio::task::spawn_blocking(move || {
+                store.page(&query.page_query(), |credit| query.keeps(credit))
+            })
+            .await;
+            match page {
+                Ok(Ok(page)) => json_response(StatusCode::OK, &listing::answer(&page)),
                 Ok(Err(error)) => internal_error(&format!("listing credits failed: {error}")),
                 Err(error) => internal_error(&format!("listing credits failed: {error}")),
             }
         }
         Mode::Proxy(proxy) => {
+            // The rest of the body is the upstream's to judge.
+            let customer_id = match listing::customer_id(&request) {
+                Ok(customer_id) => customer_id,
+                Err(message) => return bad_request(message),
+            };
             request.insert("customer_id".into(), Value::String(customer_id));
             relay(
                 proxy,
