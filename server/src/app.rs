@@ -14,7 +14,7 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use axum::middleware::map_response;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{any, get, post};
 use axum::Router;
 use credit_rules::issue::{Issue, Segment};
 use credit_rules::{Options, Report};
@@ -28,6 +28,9 @@ pub const CREATE_PATH: &str = "/v1/contracts/customerCredits/create";
 
 /// The list endpoint, as on Metronome's API.
 pub const LIST_PATH: &str = "/v1/contracts/customerCredits/list";
+
+/// Where the API's paths begin: any other path below it is a JSON 404, never a file.
+pub const API_ROOT: &str = "/v1";
 
 /// The largest request body accepted (1 MiB); larger ones get 413.
 pub const MAX_BODY: usize = 1024 * 1024;
@@ -79,6 +82,10 @@ pub fn router(config: &Config) -> Result<Router, String> {
     Ok(Router::new()
         .route(CREATE_PATH, post(create))
         .route(LIST_PATH, post(list))
+        .route(API_ROOT, any(unknown_api_path))
+        // `{*path}` matches one character or more, so `/v1/` needs its own route.
+        .route(&format!("{API_ROOT}/"), any(unknown_api_path))
+        .route(&format!("{API_ROOT}/{{*path}}"), any(unknown_api_path))
         .route("/", get(index))
         .route("/pkg/{*path}", get(pkg_file))
         .route("/{*path}", get(www_file))
@@ -179,6 +186,21 @@ async fn not_found(method: Method, uri: Uri) -> Response {
         StatusCode::NOT_FOUND,
         format!("No route for {method} {}.", uri.path()),
     )
+}
+
+/// A path under [`API_ROOT`] that is not an endpoint, with any method: 404 in the API's error
+/// shape, whatever the token (the answer tells nothing a caller without one could misuse). In
+/// proxy mode too: only the two endpoints are ever forwarded. The body is read and dropped
+/// first, as for a 401.
+async fn unknown_api_path(method: Method, uri: Uri, headers: HeaderMap, body: Body) -> Response {
+    let response = message_response(
+        StatusCode::NOT_FOUND,
+        format!(
+            "No API endpoint {method} {}: this server has POST {CREATE_PATH} and POST {LIST_PATH}.",
+            uri.path()
+        ),
+    );
+    refuse_unread(&headers, body, response).await
 }
 
 async fn method_not_allowed(method: Method, uri: Uri) -> Response {

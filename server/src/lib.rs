@@ -8,6 +8,7 @@
 //!   upstream's status codes (400 with `issues`, 401, 409 on a reused `uniqueness_key`, 413, 415).
 //! - `POST /v1/contracts/customerCredits/list` lists a customer's stored credits, newest first,
 //!   in Metronome's shape (the SDK's `Credit`, paginated by `limit` and `next_page`).
+//! - Any other path under `/v1` is a JSON 404.
 //! - `/`, `/<file>` and `/pkg/<file>` serve the demo page and the WebAssembly package.
 //!
 //! In proxy mode ([`config::Upstream`]) the create endpoint validates and then forwards the

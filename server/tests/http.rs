@@ -1,5 +1,5 @@
 //! The server over real HTTP on loopback, as its users see it: create, list in Metronome's
-//! shape (pages, filters), static files,
+//! shape (pages, filters), JSON 404s under /v1, static files,
 //! proxy mode and the binary. Each test starts its own instance on a free port with its own
 //! temporary directory (`common`). Races, the process killed mid-load and hostile input are in
 //! `faults.rs`.
@@ -347,6 +347,51 @@ async fn list_filters_by_credit_id_and_by_date() {
             ids(json!({"customer_id": CUSTOMER, key: date})).await,
             expected,
             "{key} {date}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn unknown_api_paths_are_json_404s_whatever_the_method_or_token() {
+    let server = start("api-404").await;
+    let bearer = format!("Bearer {TOKEN}");
+    let table = [
+        (Method::GET, "/v1"),
+        (Method::GET, "/v1/"),
+        (Method::POST, "/v1/customers"),
+        (Method::GET, "/v1/contracts/customerCredits"),
+        (Method::POST, "/v1/contracts/customerCredits/updateEndDate"),
+        (Method::POST, "/v1/contracts/customerCredits/create/"),
+        (Method::DELETE, "/v1/contracts/customerCredits/list/x"),
+        (Method::PUT, "/v1/index.html"),
+    ];
+    for (method, path) in table {
+        for authorization in [Some(bearer.as_str()), None, Some("Bearer wrong")] {
+            let url = format!("{}{path}", server.base);
+            let answer = send(method.clone(), &url, authorization, "{}").await;
+            assert_message_only(&answer, StatusCode::NOT_FOUND);
+            let message = answer.message();
+            assert!(message.contains(path), "{method} {path}: {message}");
+            assert_eq!(
+                answer.header(header::CONTENT_SECURITY_POLICY),
+                CONTENT_SECURITY_POLICY
+            );
+        }
+    }
+    // The endpoints themselves keep their 405 for another method.
+    for path in [app::CREATE_PATH, app::LIST_PATH] {
+        let answer = get(&server.base, path).await;
+        assert_message_only(&answer, StatusCode::METHOD_NOT_ALLOWED);
+    }
+    // Outside /v1, paths are still files: a plain-text 404 when missing.
+    for path in ["/v2/customers", "/v1x", "/missing.js"] {
+        let answer = get(&server.base, path).await;
+        assert_eq!(answer.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(
+            answer
+                .header(header::CONTENT_TYPE)
+                .starts_with("text/plain"),
+            "{path}"
         );
     }
 }
