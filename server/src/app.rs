@@ -5,6 +5,7 @@
 //! and `X-Content-Type-Options: nosniff`.
 
 use crate::config::Config;
+use crate::listing::{self, ListRequest};
 use crate::proxy::{Proxy, ProxyError};
 use crate::static_files::{Root, StaticFiles};
 use crate::store::{InsertError, Store};
@@ -13,7 +14,7 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use axum::middleware::map_response;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{any, get, post};
 use axum::Router;
 use credit_rules::issue::{Issue, Segment};
 use credit_rules::{Options, Report};
@@ -27,6 +28,9 @@ pub const CREATE_PATH: &str = "/v1/contracts/customerCredits/create";
 
 /// The list endpoint, as on Metronome's API.
 pub const LIST_PATH: &str = "/v1/contracts/customerCredits/list";
+
+/// Where the API's paths begin: any other path below it is a JSON 404, never a file.
+pub const API_ROOT: &str = "/v1";
 
 /// The largest request body accepted (1 MiB); larger ones get 413.
 pub const MAX_BODY: usize = 1024 * 1024;
@@ -78,6 +82,10 @@ pub fn router(config: &Config) -> Result<Router, String> {
     Ok(Router::new()
         .route(CREATE_PATH, post(create))
         .route(LIST_PATH, post(list))
+        .route(API_ROOT, any(unknown_api_path))
+        // `{*path}` matches one character or more, so `/v1/` needs its own route.
+        .route(&format!("{API_ROOT}/"), any(unknown_api_path))
+        .route(&format!("{API_ROOT}/{{*path}}"), any(unknown_api_path))
         .route("/", get(index))
         .route("/pkg/{*path}", get(pkg_file))
         .route("/{*path}", get(www_file))
@@ -116,57 +124,38 @@ async fn create(State(state): State<AppState>, headers: HeaderMap, body: Body) -
 }
 
 async fn list(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Response {
-    const SHAPE: &str = r#"{"customer_id": "<uuid>"}"#;
     let bytes = match accepted_body(&state, &headers, body).await {
         Ok(bytes) => bytes,
         Err(response) => return response,
     };
     let mut request = match serde_json::from_slice::<Value>(&bytes) {
         Ok(Value::Object(request)) => request,
-        Ok(_) => return bad_request(format!("The body must be a JSON object like {SHAPE}.")),
-        Err(error) => {
-            return bad_request(format!(
-                "The body is not valid JSON ({error}); send {SHAPE}."
-            ))
-        }
-    };
-    let customer_id = match request.get("customer_id") {
-        Some(Value::String(id)) if credit_rules::is_uuid(id.trim()) => {
-            id.trim().to_ascii_lowercase()
-        }
-        None | Some(Value::Null) => {
-            return bad_request(format!("customer_id is required: send {SHAPE}."))
-        }
-        Some(_) => {
-            return bad_request(
-                "customer_id must be a UUID, like 13117714-3f05-48e5-a6e9-a66093f13b4d.".into(),
-            )
-        }
+        Ok(_) => return bad_request(listing::not_an_object()),
+        Err(error) => return bad_request(listing::not_json(&error)),
     };
     match &state.0.mode {
         Mode::Sandbox(store) => {
+            let query = match ListRequest::read(&request) {
+                Ok(query) => query,
+                Err(message) => return bad_request(message),
+            };
             let store = store.clone();
-            match tokio::task::spawn_blocking(move || store.list(&customer_id)).await {
-                Ok(Ok(credits)) => {
-                    let data = credits
-                        .into_iter()
-                        .map(|credit| {
-                            let mut item = Map::new();
-                            item.insert("id".into(), Value::String(credit.id));
-                            item.insert("created_at".into(), Value::String(credit.created_at));
-                            item.insert("credit".into(), credit.credit);
-                            Value::Object(item)
-                        })
-                        .collect();
-                    let mut body = Map::new();
-                    body.insert("data".into(), Value::Array(data));
-                    json_response(StatusCode::OK, &Value::Object(body))
-                }
+            let page = tokio::task::spawn_blocking(move || {
+                store.page(&query.page_query(), |credit| query.keeps(credit))
+            })
+            .await;
+            match page {
+                Ok(Ok(page)) => json_response(StatusCode::OK, &listing::answer(&page)),
                 Ok(Err(error)) => internal_error(&format!("listing credits failed: {error}")),
                 Err(error) => internal_error(&format!("listing credits failed: {error}")),
             }
         }
         Mode::Proxy(proxy) => {
+            // The rest of the body is the upstream's to judge.
+            let customer_id = match listing::customer_id(&request) {
+                Ok(customer_id) => customer_id,
+                Err(message) => return bad_request(message),
+            };
             request.insert("customer_id".into(), Value::String(customer_id));
             relay(
                 proxy,
@@ -197,6 +186,21 @@ async fn not_found(method: Method, uri: Uri) -> Response {
         StatusCode::NOT_FOUND,
         format!("No route for {method} {}.", uri.path()),
     )
+}
+
+/// A path under [`API_ROOT`] that is not an endpoint, with any method: 404 in the API's error
+/// shape, whatever the token (the answer tells nothing a caller without one could misuse). In
+/// proxy mode too: only the two endpoints are ever forwarded. The body is read and dropped
+/// first, as for a 401.
+async fn unknown_api_path(method: Method, uri: Uri, headers: HeaderMap, body: Body) -> Response {
+    let response = message_response(
+        StatusCode::NOT_FOUND,
+        format!(
+            "No API endpoint {method} {}: this server has POST {CREATE_PATH} and POST {LIST_PATH}.",
+            uri.path()
+        ),
+    );
+    refuse_unread(&headers, body, response).await
 }
 
 async fn method_not_allowed(method: Method, uri: Uri) -> Response {

@@ -6,7 +6,9 @@
 //! - `POST /v1/contracts/customerCredits/create` validates the body with [`credit_rules`],
 //!   stores the normalized credit in SQLite and answers `{"data":{"id":"<uuid>"}}`, with the
 //!   upstream's status codes (400 with `issues`, 401, 409 on a reused `uniqueness_key`, 413, 415).
-//! - `POST /v1/contracts/customerCredits/list` lists a customer's stored credits, newest first.
+//! - `POST /v1/contracts/customerCredits/list` lists a customer's stored credits, newest first,
+//!   in Metronome's shape (the SDK's `Credit`, paginated by `limit` and `next_page`).
+//! - Any other path under `/v1` is a JSON 404.
 //! - `/`, `/<file>` and `/pkg/<file>` serve the demo page and the WebAssembly package.
 //!
 //! In proxy mode ([`config::Upstream`]) the create endpoint validates and then forwards the
@@ -19,6 +21,7 @@
 // Stand-ins for credit-rules items not exported yet; each goes when the crate exports it.
 pub mod app;
 pub mod config;
+pub mod listing;
 pub mod proxy;
 pub mod static_files;
 pub mod store;

@@ -32,15 +32,39 @@ pub struct Store {
     path: PathBuf,
 }
 
-/// One stored credit, as the list endpoint shows it.
+/// One stored credit, as it was stored.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredCredit {
+    /// Its place in the order of creation (SQLite's rowid): the list's cursor.
+    pub seq: i64,
     /// The id the create endpoint answered with.
     pub id: String,
     /// When it was stored, `YYYY-MM-DDTHH:MM:SS.sssZ` in UTC.
     pub created_at: String,
     /// The normalized body, as validated.
     pub credit: serde_json::Value,
+}
+
+/// Which of a customer's credits a page of the list holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageQuery<'a> {
+    /// An exact, already normalized customer id.
+    pub customer_id: &'a str,
+    /// Only the credit with this id (exact, already normalized).
+    pub credit_id: Option<&'a str>,
+    /// Only credits stored before the one with this `seq` (the cursor of the previous page).
+    pub before: Option<i64>,
+    /// At most this many credits.
+    pub limit: usize,
+}
+
+/// One page of the list, newest first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    /// The credits of the page.
+    pub credits: Vec<StoredCredit>,
+    /// Whether more credits that match follow the last one.
+    pub more: bool,
 }
 
 /// Why a credit was not stored.
@@ -148,22 +172,47 @@ impl Store {
         }
     }
 
-    /// The credits of one customer (an exact, already normalized id), newest first.
-    pub fn list(&self, customer_id: &str) -> Result<Vec<StoredCredit>, rusqlite::Error> {
+    /// A page of one customer's credits, newest first: those that `query` selects and `keep`
+    /// accepts, and whether more follow. Rows are read one at a time and the read stops at the
+    /// first one past the page, so a page costs its own rows (plus those `keep` refuses).
+    pub fn page(
+        &self,
+        query: &PageQuery<'_>,
+        keep: impl Fn(&StoredCredit) -> bool,
+    ) -> Result<Page, rusqlite::Error> {
         let connection = self.lock();
         let mut statement = connection.prepare(
-            "SELECT id, created_at, credit FROM credits WHERE customer_id = ?1 ORDER BY seq DESC",
+            "SELECT seq, id, created_at, credit FROM credits
+             WHERE customer_id = ?1 AND (?2 IS NULL OR id = ?2) AND (?3 IS NULL OR seq < ?3)
+             ORDER BY seq DESC",
         )?;
-        let rows = statement.query_map([customer_id], |row| {
-            let text: String = row.get(2)?;
-            Ok(StoredCredit {
-                id: row.get(0)?,
-                created_at: row.get(1)?,
+        let mut rows =
+            statement.query(params![query.customer_id, query.credit_id, query.before])?;
+        let mut credits = Vec::new();
+        while let Some(row) = rows.next()? {
+            let text: String = row.get(3)?;
+            let credit = StoredCredit {
+                seq: row.get(0)?,
+                id: row.get(1)?,
+                created_at: row.get(2)?,
                 // Stored text always came from serde_json; anything else would be a hand edit.
                 credit: serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text)),
-            })
-        })?;
-        rows.collect()
+            };
+            if !keep(&credit) {
+                continue;
+            }
+            if credits.len() == query.limit {
+                return Ok(Page {
+                    credits,
+                    more: true,
+                });
+            }
+            credits.push(credit);
+        }
+        Ok(Page {
+            credits,
+            more: false,
+        })
     }
 }
 
@@ -180,6 +229,17 @@ mod tests {
         (Store::open(&dir).unwrap(), dir)
     }
 
+    /// Every credit of `customer_id`, newest first.
+    fn all(store: &Store, customer_id: &str) -> Vec<StoredCredit> {
+        let query = PageQuery {
+            customer_id,
+            credit_id: None,
+            before: None,
+            limit: usize::MAX,
+        };
+        store.page(&query, |_| true).unwrap().credits
+    }
+
     #[test]
     fn keys_are_unique_but_absent_keys_never_conflict() {
         let (store, dir) = temp_store("unique");
@@ -192,7 +252,7 @@ mod tests {
         ));
         assert!(store.insert(&plain).is_ok());
         assert!(store.insert(&plain).is_ok());
-        assert_eq!(store.list("c").unwrap().len(), 3);
+        assert_eq!(all(&store, "c").len(), 3);
         std::fs::remove_dir_all(dir).ok();
     }
 
@@ -217,11 +277,57 @@ mod tests {
         let first = store.insert(&json!({"customer_id": "a", "n": 1})).unwrap();
         let second = store.insert(&json!({"customer_id": "a", "n": 2})).unwrap();
         store.insert(&json!({"customer_id": "b"})).unwrap();
-        let listed = store.list("a").unwrap();
+        let listed = all(&store, "a");
         let ids: Vec<&str> = listed.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(ids, [second.as_str(), first.as_str()]);
         assert_eq!(listed[0].credit, json!({"customer_id": "a", "n": 2}));
         assert!(listed[0].created_at.ends_with('Z'));
+        std::fs::remove_dir_all(dir).ok();
+    }
+
+    #[test]
+    fn pages_follow_the_cursor_and_stop_where_nothing_matches_any_more() {
+        let (store, dir) = temp_store("page");
+        let ids: Vec<String> = (0..5)
+            .map(|n| store.insert(&json!({"customer_id": "a", "n": n})).unwrap())
+            .collect();
+        store.insert(&json!({"customer_id": "b", "n": 9})).unwrap();
+        let page = |before, limit| {
+            let query = PageQuery {
+                customer_id: "a",
+                credit_id: None,
+                before,
+                limit,
+            };
+            // Odd n only: 3 and 1 match, newest first.
+            store.page(&query, |c| c.credit["n"].as_i64().unwrap() % 2 == 1)
+        };
+        let first = page(None, 1).unwrap();
+        assert_eq!(first.credits.len(), 1);
+        assert_eq!(first.credits[0].id, ids[3]);
+        assert!(first.more);
+        let second = page(Some(first.credits[0].seq), 1).unwrap();
+        assert_eq!(second.credits.len(), 1);
+        assert_eq!(second.credits[0].id, ids[1]);
+        // n = 0 is left, but refused: no more.
+        assert!(!second.more);
+        let whole = page(None, 2).unwrap();
+        assert_eq!((whole.credits.len(), whole.more), (2, false));
+
+        let only = PageQuery {
+            customer_id: "a",
+            credit_id: Some(&ids[2]),
+            before: None,
+            limit: 25,
+        };
+        let found = store.page(&only, |_| true).unwrap();
+        assert_eq!(found.credits.len(), 1);
+        assert_eq!(found.credits[0].credit, json!({"customer_id": "a", "n": 2}));
+        let elsewhere = PageQuery {
+            customer_id: "b",
+            ..only
+        };
+        assert!(store.page(&elsewhere, |_| true).unwrap().credits.is_empty());
         std::fs::remove_dir_all(dir).ok();
     }
 }

@@ -41,17 +41,16 @@ where
     outputs
 }
 
-/// The stored credits of [`CUSTOMER`] by uniqueness key: (id, credit). Fails on a key stored
-/// twice.
+/// The stored credits of [`CUSTOMER`] by uniqueness key: (id, credit as listed, without its
+/// `created_at`; see `common::listed`). Fails on a key stored twice.
 async fn stored_by_key(server: &Server) -> BTreeMap<String, (String, Value)> {
     let mut stored = BTreeMap::new();
-    for item in list(server, CUSTOMER).await {
-        let key = item["credit"]["uniqueness_key"]
-            .as_str()
-            .unwrap()
-            .to_owned();
+    for mut item in list(server, CUSTOMER).await {
+        let key = item["uniqueness_key"].as_str().unwrap().to_owned();
         let id = item["id"].as_str().unwrap().to_owned();
-        let previous = stored.insert(key.clone(), (id, item["credit"].clone()));
+        let created_at = item.as_object_mut().unwrap().remove("created_at");
+        assert!(created_at.is_some_and(|at| at.is_string()), "{key}");
+        let previous = stored.insert(key.clone(), (id, item));
         assert!(previous.is_none(), "uniqueness_key {key:?} stored twice");
     }
     stored
@@ -83,7 +82,8 @@ async fn two_hundred_racing_creates_with_one_key_give_one_200_and_199_409s() {
     }
     let stored = stored_by_key(&server).await;
     assert_eq!(stored.len(), 1);
-    assert_eq!(stored["race-key"], (winners[0].id(), normalized(&keyed)));
+    let id = winners[0].id();
+    assert_eq!(stored["race-key"], (id.clone(), listed(&id, &keyed)));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -116,7 +116,7 @@ async fn a_thousand_concurrent_creates_with_distinct_keys_are_all_stored() {
         let key = format!("key-{index}");
         assert_eq!(
             stored.get(&key),
-            Some(&(id, normalized(&draft(index)))),
+            Some(&(id.clone(), listed(&id, &draft(index)))),
             "{key}"
         );
     }
@@ -195,9 +195,9 @@ async fn load_then_kill(server: &mut Server, round: usize) -> Load {
     total
 }
 
-/// Every credit answered 200 is stored, under its id and with its normalized value; the store
-/// holds nothing that was not sent, and beyond the answered ones at most the requests that
-/// were in flight at the kills.
+/// Every credit answered 200 is stored, under its id and with its normalized value (as the
+/// list shows it); the store holds nothing that was not sent, and beyond the answered ones at
+/// most the requests that were in flight at the kills.
 async fn assert_nothing_lost(server: &Server, load: &Load, in_flight: usize) {
     let stored = stored_by_key(server).await;
     for (key, id) in &load.answered {
@@ -207,7 +207,7 @@ async fn assert_nothing_lost(server: &Server, load: &Load, in_flight: usize) {
         assert_eq!(stored_id, id, "{key}");
         assert_eq!(
             stored_credit,
-            &normalized(&with_key(credit(CUSTOMER), key)),
+            &listed(id, &with_key(credit(CUSTOMER), key)),
             "{key}"
         );
     }

@@ -1,4 +1,5 @@
-//! The server over real HTTP on loopback, as its users see it: create and list, static files,
+//! The server over real HTTP on loopback, as its users see it: create, list in Metronome's
+//! shape (pages, filters), JSON 404s under /v1, static files,
 //! proxy mode and the binary. Each test starts its own instance on a free port with its own
 //! temporary directory (`common`). Races, the process killed mid-load and hostile input are in
 //! `faults.rs`.
@@ -9,7 +10,8 @@ use axum::body::Bytes;
 use axum::http::{header, Method, StatusCode};
 use common::*;
 use credit_rules_server::app::{self, CONTENT_SECURITY_POLICY};
-use serde_json::json;
+use credit_rules_server::listing;
+use serde_json::{json, Value};
 
 #[tokio::test]
 async fn a_valid_credit_gets_200_and_a_uuid() {
@@ -103,62 +105,294 @@ async fn a_reused_uniqueness_key_is_409() {
 }
 
 #[tokio::test]
-async fn list_returns_the_customers_normalized_credits_newest_first() {
+async fn list_answers_the_sdks_credits_newest_first() {
     let server = start("list").await;
     let mut first = credit(&CUSTOMER.to_uppercase());
     first["name"] = json!("  First  ");
     first["access_schedule"]["schedule_items"][0]["starting_at"] = json!("2026-01-01");
-    let second = credit(CUSTOMER);
-    let first_id = create(&server, &first).await.json()["data"]["id"].clone();
-    let second_id = create(&server, &second).await.json()["data"]["id"].clone();
+    first["access_schedule"]["schedule_items"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"amount": "250", "starting_at": "2026-02-01T00:00:00Z", "ending_before": "2026-03-01T00:00:00Z"}));
+    first["custom_fields"] = json!({"b": "2", "a": "1"});
+    let second = with_key(credit(CUSTOMER), "order-7");
+    let first_id = create(&server, &first).await.id();
+    let second_id = create(&server, &second).await.id();
     create(&server, &credit(OTHER_CUSTOMER)).await;
 
     let query = json!({"customer_id": format!("  {}  ", CUSTOMER.to_uppercase())}).to_string();
     let answer = post(&server, app::LIST_PATH, query).await;
     assert_eq!(answer.status, StatusCode::OK);
-    let data = answer.json()["data"].as_array().unwrap().clone();
+    let body = answer.json();
+    assert_eq!(body["next_page"], Value::Null);
+    let data = body["data"].as_array().unwrap().clone();
     assert_eq!(data.len(), 2);
     assert_eq!(data[0]["id"], second_id);
     assert_eq!(data[1]["id"], first_id);
-    let normalized = credit_rules::validate(&first, &Default::default())
-        .value
-        .unwrap();
-    assert_eq!(data[1]["credit"], normalized);
-    assert_eq!(data[1]["credit"]["name"], "First");
-    assert_eq!(data[1]["credit"]["customer_id"], CUSTOMER);
-    assert_eq!(
-        data[1]["credit"]["access_schedule"]["schedule_items"][0]["starting_at"],
-        "2026-01-01T00:00:00.000Z"
-    );
-    let created_at = data[0]["created_at"].as_str().unwrap();
+    let created_at = data[1]["created_at"].as_str().unwrap();
     assert!(
         created_at.len() == 24 && created_at.ends_with('Z'),
         "{created_at}"
     );
-
-    let other = post(
+    let item_id = |index| listing::schedule_item_id(&first_id, index);
+    // The SDK's Credit (@metronome/sdk src/resources/shared.ts), keys in its order.
+    let expected = json!({
+        "id": first_id,
+        "product": {"id": PRODUCT, "name": PRODUCT},
+        "type": "CREDIT",
+        "access_schedule": {
+            "schedule_items": [
+                {"id": item_id(0), "amount": 1000, "ending_before": "2026-02-01T00:00:00.000Z", "starting_at": "2026-01-01T00:00:00.000Z"},
+                {"id": item_id(1), "amount": 250, "ending_before": "2026-03-01T00:00:00.000Z", "starting_at": "2026-02-01T00:00:00.000Z"},
+            ],
+            "credit_type": {"id": "2714e483-4ff1-48e4-9e25-ac732e8f24f2", "name": "USD (cents)"},
+        },
+        "created_at": created_at,
+        "custom_fields": {"a": "1", "b": "2"},
+        "name": "First",
+        "priority": 100,
+    });
+    assert_eq!(
+        serde_json::to_string(&data[1]).unwrap(),
+        serde_json::to_string(&expected).unwrap()
+    );
+    assert_eq!(data[0]["uniqueness_key"], "order-7");
+    assert_eq!(data[0], {
+        let mut credit = listed(&second_id, &second);
+        credit["created_at"] = data[0]["created_at"].clone();
+        credit
+    });
+    // Item ids are the same at every list.
+    let again = post(
         &server,
         app::LIST_PATH,
-        json!({"customer_id": OTHER_CUSTOMER}).to_string(),
+        json!({"customer_id": CUSTOMER}).to_string(),
     )
     .await;
-    assert_eq!(other.json()["data"].as_array().unwrap().len(), 1);
+    assert_eq!(again.json()["data"], json!(data));
+
+    let other = list(&server, OTHER_CUSTOMER).await;
+    assert_eq!(other.len(), 1);
     let nobody = json!({"customer_id": "00000000-0000-4000-8000-000000000000"}).to_string();
     assert_eq!(
         post(&server, app::LIST_PATH, nobody).await.json(),
-        json!({"data": []})
+        json!({"data": [], "next_page": null})
     );
+}
 
-    for bad in [
-        "",
-        "nope",
-        "[]",
-        r#"{}"#,
-        r#"{"customer_id": 5}"#,
-        r#"{"customer_id": "abc"}"#,
-    ] {
-        let answer = post(&server, app::LIST_PATH, bad).await;
+#[tokio::test]
+async fn list_refuses_wrong_types_with_a_message_and_ignores_unknown_fields() {
+    let server = start("list-types").await;
+    create(&server, &credit(CUSTOMER)).await;
+    let with = |extra: Value| {
+        let mut query = json!({"customer_id": CUSTOMER});
+        for (key, value) in extra.as_object().unwrap() {
+            query[key] = value.clone();
+        }
+        query.to_string()
+    };
+    let bad = [
+        "".to_owned(),
+        "nope".to_owned(),
+        "[]".to_owned(),
+        "{}".to_owned(),
+        r#"{"customer_id": 5}"#.to_owned(),
+        r#"{"customer_id": "abc"}"#.to_owned(),
+        with(json!({"credit_id": "abc"})),
+        with(json!({"limit": 0})),
+        with(json!({"limit": 26})),
+        with(json!({"limit": "2"})),
+        with(json!({"next_page": 2})),
+        with(json!({"next_page": "not a cursor"})),
+        with(json!({"covering_date": "tomorrow"})),
+        with(json!({"include_balance": "yes"})),
+    ];
+    for body in bad {
+        let answer = post(&server, app::LIST_PATH, body.clone()).await;
         assert_message_only(&answer, StatusCode::BAD_REQUEST);
+        assert!(!answer.message().is_empty(), "{body}");
+    }
+    let tolerant = with(json!({
+        "something_new": {"a": 1},
+        "include_archived": true,
+        "include_balance": false,
+        "include_ledgers": null,
+        "include_contract_credits": true,
+        "limit": null,
+        "next_page": null,
+    }));
+    let answer = post(&server, app::LIST_PATH, tolerant).await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(answer.json()["data"].as_array().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn list_pages_follow_next_page_until_it_is_null() {
+    let server = start("list-pages").await;
+    let mut ids = Vec::new();
+    for _ in 0..3 {
+        ids.push(create(&server, &credit(CUSTOMER)).await.id());
+    }
+    create(&server, &credit(OTHER_CUSTOMER)).await;
+    let page = |next_page: Value| {
+        let query = json!({"customer_id": CUSTOMER, "limit": 2, "next_page": next_page});
+        let server = &server;
+        async move {
+            let answer = post(server, app::LIST_PATH, query.to_string()).await;
+            assert_eq!(answer.status, StatusCode::OK, "{}", answer.message());
+            answer.json()
+        }
+    };
+    let first = page(Value::Null).await;
+    let listed_ids = |page: &Value| -> Vec<String> {
+        page["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|credit| credit["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(listed_ids(&first), [ids[2].clone(), ids[1].clone()]);
+    assert!(first["next_page"].is_string(), "{first}");
+    let second = page(first["next_page"].clone()).await;
+    assert_eq!(listed_ids(&second), [ids[0].clone()]);
+    assert_eq!(second["next_page"], Value::Null);
+    // Exactly a page left: no cursor to an empty page.
+    let whole = page(Value::Null).await;
+    let rest = page(whole["next_page"].clone()).await;
+    assert_eq!(rest["next_page"], Value::Null);
+    let exact = post(
+        &server,
+        app::LIST_PATH,
+        json!({"customer_id": CUSTOMER, "limit": 3}).to_string(),
+    )
+    .await
+    .json();
+    assert_eq!(exact["data"].as_array().unwrap().len(), 3);
+    assert_eq!(exact["next_page"], Value::Null);
+
+    // Without a limit, pages hold Metronome's default of 25.
+    for _ in 0..25 {
+        create(&server, &credit(CUSTOMER)).await;
+    }
+    let default = post(
+        &server,
+        app::LIST_PATH,
+        json!({"customer_id": CUSTOMER}).to_string(),
+    )
+    .await
+    .json();
+    assert_eq!(
+        default["data"].as_array().unwrap().len(),
+        listing::DEFAULT_LIMIT
+    );
+    assert!(default["next_page"].is_string());
+    assert_eq!(list(&server, CUSTOMER).await.len(), 28);
+}
+
+#[tokio::test]
+async fn list_filters_by_credit_id_and_by_date() {
+    let server = start("list-filters").await;
+    let january = create(&server, &credit(CUSTOMER)).await.id();
+    let mut later = credit(CUSTOMER);
+    later["access_schedule"]["schedule_items"][0]["starting_at"] = json!("2026-06-01T00:00:00Z");
+    later["access_schedule"]["schedule_items"][0]["ending_before"] = json!("2026-07-01T00:00:00Z");
+    let june = create(&server, &later).await.id();
+    let elsewhere = create(&server, &credit(OTHER_CUSTOMER)).await.id();
+    let ids = |query: Value| {
+        let server = &server;
+        async move {
+            let answer = post(server, app::LIST_PATH, query.to_string()).await;
+            assert_eq!(answer.status, StatusCode::OK, "{}", answer.message());
+            answer.json()["data"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|credit| credit["id"].as_str().unwrap().to_owned())
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(
+        ids(json!({"customer_id": CUSTOMER, "credit_id": january.to_uppercase()})).await,
+        vec![january.clone()]
+    );
+    // Another customer's credit is not found through this customer.
+    assert!(
+        ids(json!({"customer_id": CUSTOMER, "credit_id": elsewhere}))
+            .await
+            .is_empty()
+    );
+    let table = [
+        (
+            "covering_date",
+            "2026-01-15T00:00:00Z",
+            vec![january.clone()],
+        ),
+        ("covering_date", "2026-06-01T00:00:00Z", vec![june.clone()]),
+        ("covering_date", "2026-03-01T00:00:00Z", vec![]),
+        ("starting_at", "2026-02-01T00:00:00Z", vec![june.clone()]),
+        (
+            "effective_before",
+            "2026-02-01T00:00:00Z",
+            vec![january.clone()],
+        ),
+        (
+            "effective_before",
+            "2026-06-01T00:00:01Z",
+            vec![june.clone(), january.clone()],
+        ),
+    ];
+    for (key, date, expected) in table {
+        assert_eq!(
+            ids(json!({"customer_id": CUSTOMER, key: date})).await,
+            expected,
+            "{key} {date}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn unknown_api_paths_are_json_404s_whatever_the_method_or_token() {
+    let server = start("api-404").await;
+    let bearer = format!("Bearer {TOKEN}");
+    let table = [
+        (Method::GET, "/v1"),
+        (Method::GET, "/v1/"),
+        (Method::POST, "/v1/customers"),
+        (Method::GET, "/v1/contracts/customerCredits"),
+        (Method::POST, "/v1/contracts/customerCredits/updateEndDate"),
+        (Method::POST, "/v1/contracts/customerCredits/create/"),
+        (Method::DELETE, "/v1/contracts/customerCredits/list/x"),
+        (Method::PUT, "/v1/index.html"),
+    ];
+    for (method, path) in table {
+        for authorization in [Some(bearer.as_str()), None, Some("Bearer wrong")] {
+            let url = format!("{}{path}", server.base);
+            let answer = send(method.clone(), &url, authorization, "{}").await;
+            assert_message_only(&answer, StatusCode::NOT_FOUND);
+            let message = answer.message();
+            assert!(message.contains(path), "{method} {path}: {message}");
+            assert_eq!(
+                answer.header(header::CONTENT_SECURITY_POLICY),
+                CONTENT_SECURITY_POLICY
+            );
+        }
+    }
+    // The endpoints themselves keep their 405 for another method.
+    for path in [app::CREATE_PATH, app::LIST_PATH] {
+        let answer = get(&server.base, path).await;
+        assert_message_only(&answer, StatusCode::METHOD_NOT_ALLOWED);
+    }
+    // Outside /v1, paths are still files: a plain-text 404 when missing.
+    for path in ["/v2/customers", "/v1x", "/missing.js"] {
+        let answer = get(&server.base, path).await;
+        assert_eq!(answer.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(
+            answer
+                .header(header::CONTENT_TYPE)
+                .starts_with("text/plain"),
+            "{path}"
+        );
     }
 }
 

@@ -7,6 +7,8 @@
 use axum::body::Bytes;
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, Request, StatusCode};
 use credit_rules_server::app;
+use credit_rules_server::listing;
+use credit_rules_server::store::StoredCredit;
 use credit_rules_server::{Config, Upstream};
 use http_body_util::{BodyExt, Full};
 use hyper_util::client::legacy::connect::HttpConnector;
@@ -345,16 +347,42 @@ pub async fn try_create(base: &str, credit: &Value) -> Result<Answer, String> {
     .await
 }
 
-/// The stored credits of `customer_id`, newest first.
+/// The stored credits of `customer_id`, newest first, as the list shows them (the SDK's
+/// `Credit`): every page, following `next_page` until it is `null`.
 pub async fn list(server: &Server, customer_id: &str) -> Vec<Value> {
-    let answer = post(
-        server,
-        app::LIST_PATH,
-        json!({"customer_id": customer_id}).to_string(),
-    )
-    .await;
-    assert_eq!(answer.status, StatusCode::OK);
-    answer.json()["data"].as_array().unwrap().clone()
+    let mut credits = Vec::new();
+    let mut next_page = Value::Null;
+    loop {
+        let query = json!({
+            "customer_id": customer_id,
+            "limit": listing::MAX_LIMIT,
+            "next_page": next_page,
+        });
+        let answer = post(server, app::LIST_PATH, query.to_string()).await;
+        assert_eq!(answer.status, StatusCode::OK, "{}", answer.message());
+        let page = answer.json();
+        let data = page["data"].as_array().unwrap();
+        assert!(data.len() <= listing::MAX_LIMIT);
+        credits.extend(data.iter().cloned());
+        match &page["next_page"] {
+            Value::String(_) => next_page = page["next_page"].clone(),
+            Value::Null => return credits,
+            other => panic!("next_page is neither a string nor null: {other}"),
+        }
+    }
+}
+
+/// What the list shows for `draft` stored under `id`, without `created_at` (the one field a
+/// test cannot know in advance): its normalized body as the SDK's `Credit`.
+pub fn listed(id: &str, draft: &Value) -> Value {
+    let mut credit = listing::credit(&StoredCredit {
+        seq: 0,
+        id: id.to_owned(),
+        created_at: String::new(),
+        credit: normalized(draft),
+    });
+    credit.as_object_mut().unwrap().remove("created_at");
+    credit
 }
 
 pub async fn get(base: &str, path: &str) -> Answer {
