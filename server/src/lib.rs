@@ -18,7 +18,6 @@
 
 #![warn(missing_docs)]
 
-// Stand-ins for credit-rules items not exported yet; each goes when the crate exports it.
 pub mod app;
 pub mod config;
 pub mod listing;
