@@ -161,7 +161,7 @@ fn adds_elsewhere(issue: &Issue, draft: &Input<'_>, fix: &Fix) -> bool {
         given(&body::SPECIFIERS)
     } else {
         first == body::SPECIFIERS.name
-            && issue.path.len() > 2
+            && issue.path.len() > 1
             && product_level.iter().any(|field| given(field))
     }
 }
