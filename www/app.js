@@ -1,7 +1,8 @@
 // The demo page: wires the form to credit-rules and to the sandbox API.
 //
-// On every input the page reads the form into a draft, validates it, and shows
-//   - under each input: validateField(draft, its pointer), once the input was touched;
+// On every input the page reads the form into a draft, validates it once (validateCredit), and
+// shows from that one report
+//   - under each input: issuesFor(report, its pointer), once the input was touched;
 //   - in the Checks panel: every issue, each one a button that focuses its input;
 //   - in the Preview panel: the normalized body and describeCredit's sentence.
 // User text only ever reaches the DOM through textContent and form values.
@@ -60,7 +61,7 @@ function isEditable(element) {
     element.closest('#credit-form') !== null && !element.matches('#api_base, #api_token');
 }
 
-/** Issues that belong under a target. */
+/** Issues that belong under a target, from the one report of this draft. */
 function issuesForTarget(target) {
   const { lib, read, report } = state;
   const local = read.localIssues.filter((issue) =>
@@ -69,7 +70,7 @@ function issuesForTarget(target) {
   let own;
   let server;
   if (target.kind === 'field') {
-    own = lib.validateField(read.draft, target.pointer);
+    own = lib.issuesFor(report, target.pointer);
     server = state.serverIssues.filter((issue) => isAtOrBelow(issue.pointer, target.pointer) ||
       (issue.related ?? []).some((related) => isAtOrBelow(related, target.pointer)));
   } else {
@@ -148,7 +149,8 @@ function linkDescription(input, messagesId) {
   const hint = input.id ? document.getElementById(`${input.id}-hint`) : null;
   if (hint) ids.push(hint.id);
   if (messagesId) ids.push(messagesId);
-  if (ids.length) input.setAttribute('aria-describedby', ids.join(' '));
+  const describedBy = ids.join(' ');
+  if (ids.length && input.getAttribute('aria-describedby') !== describedBy) input.setAttribute('aria-describedby', describedBy);
 }
 
 function renderTarget(target) {
@@ -162,11 +164,13 @@ function renderTarget(target) {
     const part = input.dataset.part;
     // A map entry's too_long says whether the key or the value is too long.
     const inError = errors.some((issue) => !part || !issue.params?.part || issue.params.part === part);
-    input.setAttribute('aria-invalid', inError ? 'true' : 'false');
-    input.classList.toggle('has-warning', !inError && warned);
+    const invalid = inError ? 'true' : 'false';
+    if (input.getAttribute('aria-invalid') !== invalid) input.setAttribute('aria-invalid', invalid);
+    if (input.classList.contains('has-warning') !== (!inError && warned)) input.classList.toggle('has-warning', !inError && warned);
     linkDescription(input, target.messages?.id);
   }
-  target.container?.classList.toggle('has-error', errors.length > 0 && target.kind === 'field');
+  const hasError = errors.length > 0 && target.kind === 'field';
+  if (target.container && target.container.classList.contains('has-error') !== hasError) target.container.classList.toggle('has-error', hasError);
 }
 
 /** Issues no target shows (a shape the form cannot produce, kept visible rather than lost). */
@@ -182,6 +186,7 @@ function orphanIssues() {
   });
 }
 
+/** One change, one validation: everything shown comes from this report. */
 function update() {
   if (!state.lib) return;
   state.read = state.form.read();

@@ -69,6 +69,20 @@ const SCHEDULE_LABELS = { amount: 'Amount', starting_at: 'Starts', ending_before
 const SPECIFIER_LABELS = { product_id: 'Product ID', product_tags: 'Product tags' };
 const MAP_LABELS = { pricing_group_values: 'Pricing group values', presentation_group_values: 'Presentation group values' };
 
+/**
+ * Sets a node's text, or a data attribute, only when it changes: read() runs on every keystroke,
+ * and a write of the same text still makes the browser lay the page out again.
+ */
+function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+function setData(node, key, value) {
+  if (node.dataset[key] !== value) node.dataset[key] = value;
+}
+function setAttribute(node, name, value) {
+  if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+}
+
 /** Sets `maxlength` from a limit in code points, or removes it (null: no limit). */
 function setMaxLength(input, maxLength) {
   // maxlength counts UTF-16 code units, the rules code points: the attribute stops typing at
@@ -241,7 +255,7 @@ export class CreditForm {
    *
    * Target: { kind: "field" | "group", pointer: string | null, label, inputs: Element[],
    *           messages: Element, container: Element, entries?: {text,start,end}[] }
-   * A field target shows validateField(draft, pointer); a group target shows the issues whose
+   * A field target shows issuesFor(report, pointer); a group target shows the issues whose
    * pointer is exactly its pointer (the ones below it have their own fields).
    */
   read() {
@@ -300,13 +314,13 @@ export class CreditForm {
       focusFallback: $('#add-schedule-item'),
     });
     accessSchedule.schedule_items = [...this.scheduleItems.children].map((row, index) => {
-      row.querySelector('.row-number').textContent = String(index + 1);
-      row.querySelector('.amount-label').textContent = usd ? 'Amount (cents)' : 'Amount (credit type units)';
+      setText(row.querySelector('.row-number'), String(index + 1));
+      setText(row.querySelector('.amount-label'), usd ? 'Amount (cents)' : 'Amount (credit type units)');
       const item = {};
       for (const input of row.querySelectorAll('[data-field]')) {
         const field = input.dataset.field;
         const pointer = `/access_schedule/schedule_items/${index}/${field}`;
-        input.dataset.pointer = pointer;
+        setData(input, 'pointer', pointer);
         targets.push({
           kind: 'field', pointer, label: `Schedule item ${index + 1} · ${SCHEDULE_LABELS[field]}`,
           inputs: [input], messages: document.getElementById(`${input.id}-msg`), container: input.closest('.field'),
@@ -314,12 +328,10 @@ export class CreditForm {
         if (field === 'amount') {
           item.amount = input.value;
           const cents = parseFormNumber(input.value);
-          row.querySelector('[data-role="money"]').textContent =
-            usd && cents !== null ? `= ${formatCents(cents)}` : '';
+          setText(row.querySelector('[data-role="money"]'), usd && cents !== null ? `= ${formatCents(cents)}` : '');
         } else {
           item[field] = datetimeLocalToUtc(input.value);
-          input.closest('.field').querySelector('[data-role="utc-echo"]').textContent =
-            item[field] ? `Sent as ${item[field]}` : '';
+          setText(input.closest('.field').querySelector('[data-role="utc-echo"]'), item[field] ? `Sent as ${item[field]}` : '');
         }
       }
       return item;
@@ -338,7 +350,7 @@ export class CreditForm {
     const specifierRows = [...this.specifiers.children];
     if (specifierRows.length > 0) {
       draft.specifiers = specifierRows.map((row, index) => {
-        row.querySelector('.row-number').textContent = String(index + 1);
+        setText(row.querySelector('.row-number'), String(index + 1));
         const base = `/specifiers/${index}`;
         const label = `Specifier ${index + 1}`;
         targets.push({
@@ -349,7 +361,7 @@ export class CreditForm {
         for (const input of row.querySelectorAll('[data-field]')) {
           const field = input.dataset.field;
           const pointer = `${base}/${field}`;
-          input.dataset.pointer = pointer;
+          setData(input, 'pointer', pointer);
           const target = {
             kind: 'field', pointer, label: `${label} · ${SPECIFIER_LABELS[field]}`, inputs: [input],
             messages: document.getElementById(`${input.id}-msg`), container: input.closest('.field'),
@@ -404,8 +416,8 @@ export class CreditForm {
       const value = valueInput.value;
       const pointer = `${base}/${escapePointerToken(key)}`;
       const shownKey = key.trim() === '' ? 'blank key' : `“${key.trim()}”`;
-      keyInput.setAttribute('aria-label', `${label}: key`);
-      valueInput.setAttribute('aria-label', `${label}: value of ${shownKey}`);
+      setAttribute(keyInput, 'aria-label', `${label}: key`);
+      setAttribute(valueInput, 'aria-label', `${label}: value of ${shownKey}`);
       const target = {
         kind: 'field', pointer, label: `${label} · ${shownKey}`, inputs: [keyInput, valueInput],
         messages: row.querySelector('.messages'), container: row,
@@ -431,8 +443,8 @@ export class CreditForm {
           message: 'No value: this entry is left out of the credit.',
         });
       }
-      keyInput.dataset.pointer = pointer;
-      valueInput.dataset.pointer = pointer;
+      setData(keyInput, 'pointer', pointer);
+      setData(valueInput, 'pointer', pointer);
       map[key] = value;
       count += 1;
     }
