@@ -54,6 +54,7 @@ const STATIC_LABELS = {
   '/product_id': 'Product ID',
   '/priority': 'Priority',
   '/access_schedule/credit_type_id': 'Custom credit type ID',
+  '/access_schedule/access_type': 'Access type',
   '/applicable_contract_ids': 'Contract IDs',
   '/applicable_product_ids': 'Product IDs',
   '/applicable_product_tags': 'Product tags',
@@ -66,7 +67,10 @@ const STATIC_LABELS = {
 };
 
 const SCHEDULE_LABELS = { amount: 'Amount', starting_at: 'Starts', ending_before: 'Ends before' };
-const SPECIFIER_LABELS = { product_id: 'Product ID', product_tags: 'Product tags' };
+const SPECIFIER_LABELS = { product_id: 'Product ID', product_tags: 'Product tags', exclude: 'Except products tagged' };
+
+/** The access type whose amounts are quantities, not money (SPEC section 2, `access_type`). */
+const QUANTITY_ACCESS_TYPE = 'QUANTITY';
 const MAP_LABELS = { pricing_group_values: 'Pricing group values', presentation_group_values: 'Presentation group values' };
 
 /**
@@ -138,6 +142,14 @@ export class CreditForm {
     for (const option of [...rateType.options]) if (option.value !== '') option.remove();
     rateType.append(...fields['/rate_type'].values.map((value) => new Option(value, value)));
 
+    const accessType = fields['/access_schedule/access_type'];
+    const accessSelect = $('#access_type');
+    for (const option of [...accessSelect.options]) if (option.value !== '') option.remove();
+    // Not set stays absent: an account without the feature is never sent the field.
+    accessSelect.options[0].textContent = `Not set (means ${accessType.default})`;
+    accessSelect.append(...accessType.values.map((value) => new Option(value, value)));
+    $('#access_type-hint').textContent = accessType.description;
+
     const customFields = fields['/custom_fields'];
     $('#custom-fields-hint').textContent = mapLimitsText(customFields.keyMaxLength, customFields.valueMaxLength);
     for (const row of this.customFields.children) this.applyMapLimits(row);
@@ -152,6 +164,9 @@ export class CreditForm {
       }
       root.querySelector('[data-role="amount-rule"]').textContent =
         exclusiveMinimumText(fields[`${item}/amount`].exclusiveMinimum);
+    }
+    for (const root of [template('tpl-specifier'), ...this.specifiers.children]) {
+      root.querySelector('[data-hint-for="exclude"]').textContent = fields['/specifiers/*/exclude'].description;
     }
   }
 
@@ -234,6 +249,7 @@ export class CreditForm {
   clear() {
     for (const input of this.form.querySelectorAll('input[data-pointer], textarea[data-pointer]')) input.value = '';
     this.form.querySelector('#rate_type').value = '';
+    this.form.querySelector('#access_type').value = '';
     this.creditTypeMode.value = 'usd';
     this.syncCreditTypeMode();
     this.scheduleItems.replaceChildren();
@@ -242,11 +258,16 @@ export class CreditForm {
     this.addScheduleItem();
   }
 
-  /** True when amounts are USD cents: no custom credit type, or the USD one typed in. */
+  /** True when the credit type is USD: no custom credit type, or the USD one typed in. */
   isUsd() {
     if (this.creditTypeMode.value !== 'custom') return true;
     const id = this.form.querySelector('#credit_type_id').value.trim().toLowerCase();
     return id === '' || id === this.usdCreditTypeId;
+  }
+
+  /** True when the access type makes amounts quantities (units), whatever the credit type. */
+  isQuantity() {
+    return this.form.querySelector('#access_type').value.trim().toUpperCase() === QUANTITY_ACCESS_TYPE;
   }
 
   /**
@@ -308,6 +329,8 @@ export class CreditForm {
       }
     }
     const usd = this.isUsd();
+    const quantity = this.isQuantity();
+    const cents = usd && !quantity;
     targets.push({
       kind: 'group', pointer: '/access_schedule/schedule_items', label: 'Schedule', inputs: [],
       messages: $('#schedule-msg'), container: $('#schedule-section'),
@@ -315,7 +338,7 @@ export class CreditForm {
     });
     accessSchedule.schedule_items = [...this.scheduleItems.children].map((row, index) => {
       setText(row.querySelector('.row-number'), String(index + 1));
-      setText(row.querySelector('.amount-label'), usd ? 'Amount (cents)' : 'Amount (credit type units)');
+      setText(row.querySelector('.amount-label'), cents ? 'Amount (cents)' : quantity ? 'Amount (units)' : 'Amount (credit type units)');
       const item = {};
       for (const input of row.querySelectorAll('[data-field]')) {
         const field = input.dataset.field;
@@ -327,8 +350,8 @@ export class CreditForm {
         });
         if (field === 'amount') {
           item.amount = input.value;
-          const cents = parseFormNumber(input.value);
-          setText(row.querySelector('[data-role="money"]'), usd && cents !== null ? `= ${formatCents(cents)}` : '');
+          const amount = parseFormNumber(input.value);
+          setText(row.querySelector('[data-role="money"]'), cents && amount !== null ? `= ${formatCents(amount)}` : '');
         } else {
           item[field] = datetimeLocalToUtc(input.value);
           setText(input.closest('.field').querySelector('[data-role="utc-echo"]'), item[field] ? `Sent as ${item[field]}` : '');
@@ -336,6 +359,9 @@ export class CreditForm {
       }
       return item;
     });
+    const accessType = $('#access_type');
+    staticField(accessType);
+    if (accessType.value !== '') accessSchedule.access_type = accessType.value;
     draft.access_schedule = accessSchedule;
 
     // 3. Targeting
@@ -360,7 +386,8 @@ export class CreditForm {
         const specifier = {};
         for (const input of row.querySelectorAll('[data-field]')) {
           const field = input.dataset.field;
-          const pointer = `${base}/${field}`;
+          // The excluded tags are the one entry of `exclude` the form offers.
+          const pointer = field === 'exclude' ? `${base}/exclude/0/product_tags` : `${base}/${field}`;
           setData(input, 'pointer', pointer);
           const target = {
             kind: 'field', pointer, label: `${label} · ${SPECIFIER_LABELS[field]}`, inputs: [input],
@@ -370,6 +397,9 @@ export class CreditForm {
           if (field === 'product_tags') {
             target.entries = splitListText(input.value);
             if (input.value.trim() !== '') specifier.product_tags = target.entries.map((entry) => entry.text);
+          } else if (field === 'exclude') {
+            target.entries = splitListText(input.value);
+            if (input.value.trim() !== '') specifier.exclude = [{ product_tags: target.entries.map((entry) => entry.text) }];
           } else if (input.value.trim() !== '') {
             specifier[field] = input.value;
           }
@@ -393,7 +423,7 @@ export class CreditForm {
     putText('netsuite_sales_order_id', $('#netsuite_sales_order_id'));
     putText('salesforce_opportunity_id', $('#salesforce_opportunity_id'));
 
-    return { draft, targets, localIssues, usd };
+    return { draft, targets, localIssues, usd, quantity, cents };
   }
 
   /**
