@@ -2,14 +2,17 @@
 //
 // On every input the page reads the form into a draft, validates it once (validateCredit), and
 // shows from that one report
-//   - under each input: issuesFor(report, its pointer), once the input was touched;
-//   - in the Checks panel: every issue, each one a button that focuses its input;
+//   - under each input: issuesFor(report, its pointer), once the input was touched, with the
+//     issue's fixes as buttons;
+//   - in the Checks panel: every issue, each one a button that focuses its input, and its fixes;
 //   - in the Preview panel: the normalized body and describeCredit's sentence.
+// A fix is applied with applyFix on the draft the report came from; the inputs it writes are
+// updated from the patched draft, and the form is validated again, once.
 // User text only ever reaches the DOM through textContent and form values.
 
 import { CreditForm } from './form.js';
 import { CREATE_PATH, createCredit, endpointUrl, listCredits } from './api.js';
-import { ancestorPointers, formatUtc, isAtOrBelow } from './format.js';
+import { ancestorPointers, formatUtc, humanTimestamps, isAtOrBelow } from './format.js';
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -144,6 +147,136 @@ function messageElement(issue, text) {
   }, el('span', { className: 'tag' }, severityTag(issue)), ' ', el('span', { className: 'text' }, text));
 }
 
+// ---------------------------------------------------------------------------------------------
+// Fixes
+
+/** The pointers a fix's patch writes: every op's path, and a move's source (emptied). */
+function fixPointers(fix) {
+  const pointers = [];
+  for (const operation of fix.patch ?? []) {
+    if (operation.op === 'move' && typeof operation.from === 'string') pointers.push(operation.from);
+    if (typeof operation.path === 'string') pointers.push(operation.path);
+  }
+  return [...new Set(pointers)];
+}
+
+/**
+ * The fixes of an issue this form can apply: credit-rules' own (a server's were made for the
+ * body it was sent, not for the form), whose every written place is an input here. A rename
+ * (unknown_field) writes a key no input holds, so it is never offered: the form cannot make
+ * an unknown key in the first place.
+ */
+function applicableFixes(issue) {
+  if (issue.source === 'server' || !Array.isArray(issue.fixes)) return [];
+  return issue.fixes.filter((fix) => {
+    const pointers = fixPointers(fix);
+    return pointers.length > 0 && state.form.canWrite(pointers, state.read.targets);
+  });
+}
+
+/** The fields a fix writes, for its accessible name: "Schedule item 1 · Starts". */
+function fixFields(fix) {
+  return [...new Set(fixPointers(fix).map(describePointer))].join(' and ');
+}
+
+function fixButton() {
+  const button = el('button', { type: 'button', className: 'fix' });
+  button.addEventListener('click', () => applyIssueFix(button));
+  return button;
+}
+
+/** Keeps a holder's fix buttons in step with `fixes`, reusing the buttons already there. */
+function syncFixes(holder, issue, fixes) {
+  const previous = new Map([...holder.children].map((button) => [button.dataset.key, button]));
+  const buttons = fixes.map((fix) => {
+    const text = humanTimestamps(fix.message);
+    const key = `${fix.kind}\u0000${text}`;
+    const button = previous.get(key) ?? fixButton();
+    previous.delete(key);
+    button.dataset.key = key;
+    button.dataset.fixKind = fix.kind;
+    button.dataset.issueCode = issue.code ?? '';
+    button.dataset.issuePointer = issue.pointer ?? '';
+    button.fix = fix;
+    if (button.textContent !== text) button.textContent = text;
+    // The visible text first (what a voice user says), then the fields it changes.
+    button.setAttribute('aria-label', `${text} (${fixFields(fix)})`);
+    return button;
+  });
+  for (const stale of previous.values()) stale.remove();
+  buttons.forEach((button, index) => {
+    if (holder.children[index] !== button) holder.insertBefore(button, holder.children[index] ?? null);
+  });
+  holder.hidden = buttons.length === 0;
+}
+
+/**
+ * Applies a fix from its button: the patched draft is applyFix(the draft the report came
+ * from, fix); the inputs the patch writes take their values from it; then one validation.
+ * Focus goes to the next fix button where this one was (under the same input, or further down
+ * the Checks list), else to the input the fix changed.
+ */
+function applyIssueFix(button) {
+  const { lib, read } = state;
+  const fix = button.fix;
+  if (!lib || !read || !fix) return;
+  const inSummary = button.closest('#summary-list') !== null;
+  const list = $('#summary-list');
+  const origin = inSummary
+    ? { index: [...list.children].indexOf(button.closest('li')) }
+    : { messages: button.closest('.messages') };
+  const draft = lib.applyFix(read.draft, fix);
+  const written = state.form.writeDraft(draft, fixPointers(fix), read.targets);
+  if (!written || written.length === 0) return;
+  for (const input of written) state.touched.add(input);
+  state.serverIssues = [];
+  update();
+
+  let next = null;
+  if (inSummary) {
+    next = [...list.children].slice(Math.max(0, origin.index)).map((item) => item.querySelector('button.fix')).find(Boolean) ?? null;
+  } else if (origin.messages?.isConnected) {
+    next = origin.messages.querySelector('button.fix');
+  }
+  const changed = written.find((input) => origin.messages && input.getAttribute('aria-describedby')?.split(' ').includes(origin.messages.id)) ?? written[0];
+  const target = next ?? changed;
+  target.focus({ preventScroll: true });
+  target.scrollIntoView({ block: 'nearest' });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages under the inputs
+
+/**
+ * Shows `entries` ({ issue, text }) in a messages container, reusing the paragraphs already
+ * there: a click on a fix button must find it where it was pressed, even when a blur between
+ * mousedown and click re-renders.
+ */
+function renderMessages(container, entries) {
+  const previous = new Map([...container.children].map((node) => [node.dataset.key, node]));
+  const seen = new Map();
+  const nodes = entries.map(({ issue, text }) => {
+    const base = [issue.severity, issue.code, issue.source ?? '', issue.pointer, text].join('\u0000');
+    const occurrence = seen.get(base) ?? 0;
+    seen.set(base, occurrence + 1);
+    const key = `${base}\u0000${occurrence}`;
+    let node = previous.get(key);
+    if (node) {
+      previous.delete(key);
+    } else {
+      node = messageElement(issue, text);
+      node.dataset.key = key;
+      node.append(el('span', { className: 'fixes', hidden: true }));
+    }
+    syncFixes(node.querySelector('.fixes'), issue, applicableFixes(issue));
+    return node;
+  });
+  for (const stale of previous.values()) stale.remove();
+  nodes.forEach((node, index) => {
+    if (container.children[index] !== node) container.insertBefore(node, container.children[index] ?? null);
+  });
+}
+
 function linkDescription(input, messagesId) {
   const ids = [];
   const hint = input.id ? document.getElementById(`${input.id}-hint`) : null;
@@ -153,10 +286,15 @@ function linkDescription(input, messagesId) {
   if (ids.length && input.getAttribute('aria-describedby') !== describedBy) input.setAttribute('aria-describedby', describedBy);
 }
 
-function renderTarget(target) {
+function renderTarget(target, orphans) {
   const issues = isTargetVisible(target) ? issuesForTarget(target) : [];
   if (target.messages) {
-    target.messages.replaceChildren(...issues.map((issue) => messageElement(issue, messageText(issue, target))));
+    const entries = issues.map((issue) => ({ issue, text: messageText(issue, target) }));
+    // The body's messages also hold what no target shows, whether touched or not.
+    if (target.pointer === '') {
+      entries.push(...orphans.map((issue) => ({ issue, text: `${describePointer(issue.pointer)}: ${presentMessage(issue)}` })));
+    }
+    renderMessages(target.messages, entries);
   }
   const errors = issues.filter((issue) => issue.severity === 'error');
   const warned = issues.length > errors.length;
@@ -191,11 +329,8 @@ function update() {
   if (!state.lib) return;
   state.read = state.form.read();
   state.report = state.lib.validateCredit(state.read.draft);
-  for (const target of state.read.targets) renderTarget(target);
   const orphans = orphanIssues();
-  if (orphans.length) {
-    $('#general-messages').append(...orphans.map((issue) => messageElement(issue, `${describePointer(issue.pointer)}: ${presentMessage(issue)}`)));
-  }
+  for (const target of state.read.targets) renderTarget(target, orphans);
   renderSummary();
   renderPreview();
   renderSendState();
@@ -244,6 +379,7 @@ function renderSummary() {
     previous.delete(key);
     if (existing) {
       existing.issue = issue;
+      syncFixes(existing.querySelector('.summary-fixes'), issue, applicableFixes(issue));
       return existing;
     }
     const item = el('li', { dataset: { key } });
@@ -257,6 +393,9 @@ function renderSummary() {
     el('span', { className: 'tag' }, severityTag(issue)),
     el('span', { className: 'summary-field' }, label),
     el('span', { className: 'summary-message' }, message)));
+    const fixes = el('div', { className: 'summary-fixes', hidden: true });
+    item.append(fixes);
+    syncFixes(fixes, issue, applicableFixes(issue));
     return item;
   });
   for (const stale of previous.values()) stale.remove();

@@ -9,6 +9,8 @@ import {
   alignmentText,
   datetimeLocalToUtc,
   escapePointerToken,
+  parsePointer,
+  timestampToDatetimeLocal,
   exclusiveMinimumText,
   formatCents,
   mapLimitsText,
@@ -270,6 +272,81 @@ export class CreditForm {
     return this.form.querySelector('#access_type').value.trim().toUpperCase() === QUANTITY_ACCESS_TYPE;
   }
 
+  // -------------------------------------------------------------------------------------------
+  // Timestamps
+
+  /**
+   * Writes a timestamp into an input: in the picker, an RFC 3339 text (or a datetime-local
+   * value) becomes its UTC wall-clock time. Returns false when the picker cannot show it.
+   */
+  setTimestamp(input, value) {
+    if (input.type !== 'datetime-local') {
+      input.value = value;
+      return true;
+    }
+    const local = timestampToDatetimeLocal(value);
+    if (local === null) return false;
+    input.value = local;
+    return true;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Writing a patched draft back (fixes)
+
+  /**
+   * Where a pointer of the draft is held: a field target's one input, an entry of a list field
+   * (`index`), or nowhere (null).
+   */
+  holderOf(pointer, targets) {
+    const fields = targets.filter((target) => target.kind === 'field' && target.pointer !== null);
+    const exact = fields.find((target) => target.pointer === pointer && target.inputs.length === 1);
+    if (exact) return { target: exact };
+    const list = fields.find((target) => target.entries && pointer.startsWith(`${target.pointer}/`));
+    if (list) {
+      const token = pointer.slice(list.pointer.length + 1);
+      const index = Number(token);
+      if (/^\d+$/.test(token) && index < list.entries.length) return { target: list, index };
+    }
+    return null;
+  }
+
+  /** True when every pointer can be written into an input of this form (targets of the last read). */
+  canWrite(pointers, targets) {
+    return pointers.every((pointer) => this.holderOf(pointer, targets) !== null);
+  }
+
+  /**
+   * Writes the values a patched draft has at `pointers` into the inputs that hold them (targets
+   * of the read of the draft the patch was made for). Returns the inputs written, or null when
+   * a pointer has no input (then nothing is written).
+   */
+  writeDraft(draft, pointers, targets) {
+    const holders = pointers.map((pointer) => ({ pointer, holder: this.holderOf(pointer, targets) }));
+    if (holders.some(({ holder }) => holder === null)) return null;
+    const written = [];
+    for (const { pointer, holder } of holders) {
+      const input = holder.target.inputs[0];
+      const value = valueAt(draft, pointer);
+      const text = value === undefined || value === null ? '' : String(value);
+      if (holder.index !== undefined) {
+        // One entry of a list: its text is replaced where it stands, the rest kept as typed.
+        const entry = splitListText(input.value)[holder.index];
+        if (!entry) continue;
+        const lead = /^\s*/.exec(entry.text)[0];
+        const trail = entry.text.trim() === '' ? '' : /\s*$/.exec(entry.text)[0];
+        input.value = `${input.value.slice(0, entry.start)}${lead}${text}${trail}${input.value.slice(entry.end)}`;
+      } else if (input.dataset.field === 'starting_at' || input.dataset.field === 'ending_before') {
+        if (!this.setTimestamp(input, text)) continue;
+      } else if (input instanceof HTMLSelectElement && ![...input.options].some((option) => option.value === text)) {
+        continue;
+      } else {
+        input.value = text;
+      }
+      written.push(input);
+    }
+    return written;
+  }
+
   /**
    * Reads the form.
    * @returns {{ draft: object, targets: Target[], localIssues: object[] }}
@@ -502,4 +579,14 @@ export class CreditForm {
     set('#rate_type', this.fields?.['/rate_type'].values[0] ?? '');
     set('#uniqueness_key', crypto.randomUUID());
   }
+}
+
+/** The value at an RFC 6901 pointer of a draft, or undefined. */
+function valueAt(draft, pointer) {
+  let current = draft;
+  for (const token of parsePointer(pointer)) {
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, token)) return undefined;
+    current = current[token];
+  }
+  return current;
 }
