@@ -111,6 +111,9 @@ export class CreditForm {
     this.customFields = form.querySelector('#custom-fields');
     this.creditTypeMode = form.querySelector('#credit_type_mode');
     this.creditTypeField = form.querySelector('#credit-type-id-field');
+    this.timestampMode = form.querySelector('#timestamp_mode');
+    /** The mode the schedule's timestamp inputs are in now ("picker" or "text"). */
+    this.timestampModeShown = 'picker';
     /** creditFields() of the package, once it is loaded (applyRules). */
     this.fields = null;
 
@@ -124,6 +127,10 @@ export class CreditForm {
       this.focusFirst(this.addKeyValue(this.customFields));
     });
     this.creditTypeMode.addEventListener('change', () => this.syncCreditTypeMode());
+    this.timestampMode.addEventListener('change', () => {
+      this.switchTimestampMode(this.timestampMode.value);
+      this.changed(this.form.querySelector('#schedule-section'));
+    });
   }
 
   /**
@@ -200,8 +207,9 @@ export class CreditForm {
   addScheduleItem({ amount = '', starts = '', ends = '' } = {}) {
     const row = instantiate('tpl-schedule-item');
     row.querySelector('[data-field="amount"]').value = amount;
-    row.querySelector('[data-field="starting_at"]').value = starts;
-    row.querySelector('[data-field="ending_before"]').value = ends;
+    this.applyTimestampMode(row);
+    this.setTimestamp(row.querySelector('[data-field="starting_at"]'), starts);
+    this.setTimestamp(row.querySelector('[data-field="ending_before"]'), ends);
     row.querySelector('[data-action="remove"]').addEventListener('click', () => {
       row.remove();
       this.changed(this.form.querySelector('#schedule-section'));
@@ -273,11 +281,23 @@ export class CreditForm {
   }
 
   // -------------------------------------------------------------------------------------------
-  // Timestamps
+  // Timestamps: a datetime-local picker read as UTC, or text sent as typed
+
+  /** Gives a row's timestamp inputs the current mode's type, labels and placeholder. */
+  applyTimestampMode(root) {
+    const text = this.timestampModeShown === 'text';
+    for (const input of root.querySelectorAll('[data-field="starting_at"], [data-field="ending_before"]')) {
+      input.type = text ? 'text' : 'datetime-local';
+      input.spellcheck = false;
+      input.placeholder = text ? 'e.g. 2027-01-01T09:00:00Z' : '';
+    }
+    for (const zone of root.querySelectorAll('.tz')) zone.hidden = text;
+  }
 
   /**
-   * Writes a timestamp into an input: in the picker, an RFC 3339 text (or a datetime-local
-   * value) becomes its UTC wall-clock time. Returns false when the picker cannot show it.
+   * Writes a timestamp into an input in the current mode: in the picker, an RFC 3339 text (or a
+   * datetime-local value) becomes its UTC wall-clock time; as text it is written as it is.
+   * Returns false when the picker cannot show it.
    */
   setTimestamp(input, value) {
     if (input.type !== 'datetime-local') {
@@ -288,6 +308,37 @@ export class CreditForm {
     if (local === null) return false;
     input.value = local;
     return true;
+  }
+
+  /**
+   * Switches the schedule's timestamp inputs between the picker and text, keeping what each one
+   * means: a picked time becomes its UTC text (`2027-01-01T09:00:00Z`); a typed time goes back
+   * into the picker when it is one the picker can show. When one is not (text that is no
+   * timestamp), nothing switches and the note says which.
+   */
+  switchTimestampMode(mode) {
+    const note = this.form.querySelector('#timestamp_mode-note');
+    note.textContent = '';
+    if (mode === this.timestampModeShown) return;
+    const rows = [...this.scheduleItems.children];
+    const inputs = rows.flatMap((row) => [...row.querySelectorAll('[data-field="starting_at"], [data-field="ending_before"]')]);
+    if (mode === 'picker') {
+      const stuck = inputs.filter((input) => input.value.trim() !== '' && timestampToDatetimeLocal(input.value) === null);
+      if (stuck.length > 0) {
+        this.timestampMode.value = this.timestampModeShown;
+        const names = stuck.map((input) => {
+          const row = rows.indexOf(input.closest('.schedule-item'));
+          return `item ${row + 1} · ${SCHEDULE_LABELS[input.dataset.field]} (“${input.value.trim()}”)`;
+        });
+        note.textContent = `Still text: a picker cannot show ${names.join(', ')}. Correct or clear ${stuck.length === 1 ? 'it' : 'them'} first.`;
+        return;
+      }
+    }
+    const values = inputs.map((input) => (mode === 'text' ? datetimeLocalToUtc(input.value) : input.value.trim()));
+    this.timestampModeShown = mode;
+    for (const row of rows) this.applyTimestampMode(row);
+    this.applyTimestampMode(document.getElementById('tpl-schedule-item').content);
+    inputs.forEach((input, index) => this.setTimestamp(input, values[index]));
   }
 
   // -------------------------------------------------------------------------------------------
@@ -429,9 +480,13 @@ export class CreditForm {
           item.amount = input.value;
           const amount = parseFormNumber(input.value);
           setText(row.querySelector('[data-role="money"]'), cents && amount !== null ? `= ${formatCents(amount)}` : '');
-        } else {
+        } else if (input.type === 'datetime-local') {
           item[field] = datetimeLocalToUtc(input.value);
           setText(input.closest('.field').querySelector('[data-role="utc-echo"]'), item[field] ? `Sent as ${item[field]}` : '');
+        } else {
+          // Typed text is credit-rules' to judge, time zone and all.
+          item[field] = input.value;
+          setText(input.closest('.field').querySelector('[data-role="utc-echo"]'), '');
         }
       }
       return item;
@@ -570,8 +625,8 @@ export class CreditForm {
     const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 4, 1));
     const item = this.scheduleItems.firstElementChild;
     item.querySelector('[data-field="amount"]').value = '25000';
-    item.querySelector('[data-field="starting_at"]').value = start.toISOString().slice(0, 16);
-    item.querySelector('[data-field="ending_before"]').value = end.toISOString().slice(0, 16);
+    this.setTimestamp(item.querySelector('[data-field="starting_at"]'), start.toISOString());
+    this.setTimestamp(item.querySelector('[data-field="ending_before"]'), end.toISOString());
     set('#applicable_product_tags', 'compute');
     set('#name', 'Onboarding credit');
     set('#description', 'Goodwill credit for the first quarter.');
