@@ -5,6 +5,7 @@
 //   - under each input: issuesFor(report, its pointer), once the input was touched, with the
 //     issue's fixes as buttons;
 //   - in the Checks panel: every issue, each one a button that focuses its input, and its fixes;
+//   - under the schedule: the timeline of its items;
 //   - in the Preview panel: the normalized body and describeCredit's sentence.
 // A fix is applied with applyFix on the draft the report came from; the inputs it writes are
 // updated from the patched draft, and the form is validated again, once.
@@ -13,6 +14,7 @@
 import { CreditForm } from './form.js';
 import { CREATE_PATH, createCredit, endpointUrl, listCredits } from './api.js';
 import { ancestorPointers, formatUtc, humanTimestamps, isAtOrBelow } from './format.js';
+import { drawTimeline, timelineModel } from './timeline.js';
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -332,8 +334,14 @@ function update() {
   const orphans = orphanIssues();
   for (const target of state.read.targets) renderTarget(target, orphans);
   renderSummary();
+  renderTimeline();
   renderPreview();
   renderSendState();
+}
+
+function renderTimeline() {
+  const model = timelineModel(state.read, state.report, state.lib.issuesFor, Date.now());
+  drawTimeline($('#timeline'), $('#timeline-caption'), model);
 }
 
 function summaryEntries() {
