@@ -33,6 +33,8 @@ const state = {
   report: null,
   lastCreatedId: null,
   listRequest: 0,
+  /** The credits listed: whose, what was shown, and the cursor of the next page (null: none). */
+  credits: { customerId: '', items: [], nextPage: null },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -602,49 +604,115 @@ function currentCustomerId() {
   return String(state.read?.draft.customer_id ?? '').trim().toLowerCase();
 }
 
-function renderCredit(entry) {
-  const credit = entry?.credit ?? {};
-  let sentence;
-  try {
-    sentence = state.lib.describeCredit(credit);
-  } catch {
-    sentence = '';
+const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+const textOf = (value) => (typeof value === 'string' && value.trim() !== '' ? value : null);
+
+/**
+ * One listed credit, from either answer shape, every field but the id optional:
+ *   - Metronome's `Credit` (@metronome/sdk): { id, type: "CREDIT", product: { id, name },
+ *     access_schedule: { credit_type: { id, name }, schedule_items: [{ id, amount, starting_at,
+ *     ending_before }] }, priority, name, created_at?, applicable_*, specifiers, ... };
+ *   - the older sandbox's { id, created_at, credit: <the body as created> }.
+ * `body` is what describeCredit reads: the create body the credit stands for.
+ */
+function creditView(entry, customerId) {
+  if (!isObject(entry)) return null;
+  if (isObject(entry.credit)) {
+    const body = entry.credit;
+    return {
+      id: String(entry.id ?? ''), name: textOf(body.name), createdAt: textOf(entry.created_at), body,
+      product: textOf(body.product_id), creditType: textOf(body.access_schedule?.credit_type_id),
+    };
   }
-  const isNew = entry.id === state.lastCreatedId;
-  return el('li', { className: `credit-item${isNew ? ' is-new' : ''}`, dataset: { id: String(entry.id ?? '') } },
-    el('div', { className: 'credit-head' },
-      el('strong', { className: 'credit-name' }, credit.name ?? 'Unnamed credit'),
-      isNew ? el('span', { className: 'badge' }, 'just created') : null),
-    sentence ? el('p', { className: 'credit-sentence' }, sentence) : null,
-    el('p', { className: 'credit-meta' },
-      'ID ', el('code', {}, String(entry.id ?? '')),
-      ' · created ', el('time', { datetime: String(entry.created_at ?? '') }, formatUtc(entry.created_at))));
+  const schedule = isObject(entry.access_schedule) ? entry.access_schedule : {};
+  const creditType = isObject(schedule.credit_type) ? schedule.credit_type : {};
+  const product = isObject(entry.product) ? entry.product : {};
+  const body = {
+    customer_id: customerId,
+    product_id: product.id,
+    priority: entry.priority,
+    access_schedule: {
+      credit_type_id: textOf(creditType.id) ?? undefined,
+      schedule_items: Array.isArray(schedule.schedule_items) ? schedule.schedule_items.filter(isObject).map((item) => ({
+        amount: item.amount, starting_at: item.starting_at, ending_before: item.ending_before,
+      })) : [],
+      access_type: textOf(schedule.access_type) ?? undefined,
+    },
+    name: entry.name,
+    applicable_contract_ids: entry.applicable_contract_ids,
+    applicable_product_ids: entry.applicable_product_ids,
+    applicable_product_tags: entry.applicable_product_tags,
+    specifiers: Array.isArray(entry.specifiers) && entry.specifiers.length ? entry.specifiers : undefined,
+  };
+  return {
+    id: String(entry.id ?? ''), name: textOf(entry.name), createdAt: textOf(entry.created_at), body,
+    product: textOf(product.name) ?? textOf(product.id), creditType: textOf(creditType.name),
+  };
 }
 
-async function loadCredits(customerIdOverride) {
-  const customerId = customerIdOverride ?? currentCustomerId();
+function renderCredit(view) {
+  // describeCredit's sentence when the credit reads as a valid body (a field the list leaves
+  // out, such as a priority, leaves no sentence rather than "errors to fix").
+  const report = state.lib.validateCredit(view.body, { allowUnknownFields: true });
+  const sentence = report.valid ? state.lib.describeCredit(report.value) : '';
+  const isNew = view.id === state.lastCreatedId;
+  const meta = [el('span', {}, 'ID ', el('code', {}, view.id))];
+  if (view.product) meta.push(el('span', {}, ' · product ', view.product));
+  if (view.creditType) meta.push(el('span', {}, ' · ', view.creditType));
+  if (view.createdAt) meta.push(el('span', {}, ' · created ', el('time', { datetime: view.createdAt }, formatUtc(view.createdAt))));
+  return el('li', { className: `credit-item${isNew ? ' is-new' : ''}`, dataset: { id: view.id } },
+    el('div', { className: 'credit-head' },
+      el('strong', { className: 'credit-name' }, view.name ?? 'Unnamed credit'),
+      isNew ? el('span', { className: 'badge' }, 'just created') : null),
+    sentence ? el('p', { className: 'credit-sentence' }, sentence) : null,
+    el('p', { className: 'credit-meta' }, ...meta));
+}
+
+/**
+ * Lists the customer's credits, first page; with `more`, the next page of the list shown
+ * (the API's `next_page` cursor), appended.
+ */
+async function loadCredits(customerIdOverride, { more = false } = {}) {
+  const customerId = more ? state.credits.customerId : customerIdOverride ?? currentCustomerId();
   const status = $('#credits-status');
   const list = $('#credits');
+  const moreButton = $('#more-credits');
   $('#sec-credits').textContent = customerId ? 'Credits of this customer' : 'Credits';
   if (!customerId) {
     status.textContent = 'Enter a customer ID in section 1, then press Refresh to see its credits.';
+    state.credits = { customerId: '', items: [], nextPage: null };
     list.replaceChildren();
+    moreButton.hidden = true;
     return;
   }
   state.listRequest += 1;
   const request = state.listRequest;
-  status.textContent = `Loading the credits of customer ${customerId}…`;
-  const outcome = await listCredits({ ...apiSettings(), customerId });
+  status.textContent = more ? 'Loading more credits…' : `Loading the credits of customer ${customerId}…`;
+  const outcome = await listCredits({ ...apiSettings(), customerId, nextPage: more ? state.credits.nextPage : null });
   if (request !== state.listRequest) return; // a newer request is under way
   if (outcome.kind === 'listed') {
-    const credits = [...outcome.credits].sort((a, b) => String(b.created_at ?? '').localeCompare(String(a.created_at ?? '')));
-    status.textContent = credits.length
-      ? `${plural(credits.length, 'credit')} of customer ${customerId}, newest first.`
+    const views = outcome.credits.map((entry) => creditView(entry, customerId)).filter(Boolean);
+    const shownBefore = more ? state.credits.items.length : 0;
+    state.credits = { customerId, items: [...(more ? state.credits.items : []), ...views], nextPage: outcome.nextPage };
+    const count = state.credits.items.length;
+    status.textContent = count
+      ? `${plural(count, 'credit')} of customer ${customerId}${outcome.nextPage ? ', and more to load' : ''}.`
       : `No credits yet for customer ${customerId}.`;
-    list.replaceChildren(...credits.map(renderCredit));
+    const items = state.credits.items.map(renderCredit);
+    list.replaceChildren(...items);
+    const hadFocus = document.activeElement === moreButton;
+    moreButton.hidden = outcome.nextPage === null;
+    // The first credit just loaded takes the focus the More button had, if it is gone.
+    if (more && hadFocus && moreButton.hidden && items[shownBefore]) {
+      items[shownBefore].tabIndex = -1;
+      items[shownBefore].focus();
+    }
     return;
   }
-  list.replaceChildren();
+  if (!more) {
+    list.replaceChildren();
+    moreButton.hidden = true;
+  }
   const reasons = {
     unauthorized: 'the token was refused (401)',
     network: `the API could not be reached (${outcome.message})`,
@@ -719,6 +787,7 @@ function wire() {
     $('#toggle-token').setAttribute('aria-pressed', String(show));
   });
   $('#refresh-credits').addEventListener('click', () => loadCredits());
+  $('#more-credits').addEventListener('click', () => loadCredits(undefined, { more: true }));
   $('#load-example').addEventListener('click', () => {
     resetInteraction();
     state.form.fillExample();
