@@ -84,12 +84,22 @@ export async function createCredit({ baseUrl, token, body }) {
   return unexpected(result);
 }
 
-/** Lists a customer's credits: listed {credits} or one of the failure outcomes above. */
-export async function listCredits({ baseUrl, token, customerId }) {
-  const result = await postJson(baseUrl, LIST_PATH, token, { customer_id: customerId });
+/**
+ * Lists a customer's credits, one page: listed {credits, nextPage} or one of the failure
+ * outcomes above. The answer is Metronome's `{ data: Credit[], next_page: string | null }`;
+ * `nextPage` is the cursor to send for the page after this one, null on the last. (The older
+ * sandbox answered `{ data }` alone: one page.)
+ */
+export async function listCredits({ baseUrl, token, customerId, nextPage = null }) {
+  const body = { customer_id: customerId };
+  if (nextPage) body.next_page = nextPage;
+  const result = await postJson(baseUrl, LIST_PATH, token, body);
   if (result.kind !== 'response') return result;
   const { status, json, message } = result;
-  if (status === 200 && Array.isArray(json?.data)) return { kind: 'listed', credits: json.data };
+  if (status === 200 && Array.isArray(json?.data)) {
+    const cursor = typeof json.next_page === 'string' && json.next_page !== '' ? json.next_page : null;
+    return { kind: 'listed', credits: json.data, nextPage: cursor };
+  }
   if (status === 400) return { kind: 'invalid', message, issues: [] };
   if (status === 401) return { kind: 'unauthorized', message, hadToken: result.hadToken };
   return unexpected(result);

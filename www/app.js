@@ -1,14 +1,20 @@
 // The demo page: wires the form to credit-rules and to the sandbox API.
 //
-// On every input the page reads the form into a draft, validates it, and shows
-//   - under each input: validateField(draft, its pointer), once the input was touched;
-//   - in the Checks panel: every issue, each one a button that focuses its input;
+// On every input the page reads the form into a draft, validates it once (validateCredit), and
+// shows from that one report
+//   - under each input: issuesFor(report, its pointer), once the input was touched, with the
+//     issue's fixes as buttons;
+//   - in the Checks panel: every issue, each one a button that focuses its input, and its fixes;
+//   - under the schedule: the timeline of its items;
 //   - in the Preview panel: the normalized body and describeCredit's sentence.
+// A fix is applied with applyFix on the draft the report came from; the inputs it writes are
+// updated from the patched draft, and the form is validated again, once.
 // User text only ever reaches the DOM through textContent and form values.
 
 import { CreditForm } from './form.js';
 import { CREATE_PATH, createCredit, endpointUrl, listCredits } from './api.js';
-import { ancestorPointers, formatUtc, isAtOrBelow } from './format.js';
+import { ancestorPointers, formatUtc, humanTimestamps, isAtOrBelow } from './format.js';
+import { drawTimeline, timelineModel } from './timeline.js';
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -27,6 +33,8 @@ const state = {
   report: null,
   lastCreatedId: null,
   listRequest: 0,
+  /** The credits listed: whose, what was shown, and the cursor of the next page (null: none). */
+  credits: { customerId: '', items: [], nextPage: null },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -60,7 +68,7 @@ function isEditable(element) {
     element.closest('#credit-form') !== null && !element.matches('#api_base, #api_token');
 }
 
-/** Issues that belong under a target. */
+/** Issues that belong under a target, from the one report of this draft. */
 function issuesForTarget(target) {
   const { lib, read, report } = state;
   const local = read.localIssues.filter((issue) =>
@@ -69,7 +77,7 @@ function issuesForTarget(target) {
   let own;
   let server;
   if (target.kind === 'field') {
-    own = lib.validateField(read.draft, target.pointer);
+    own = lib.issuesFor(report, target.pointer);
     server = state.serverIssues.filter((issue) => isAtOrBelow(issue.pointer, target.pointer) ||
       (issue.related ?? []).some((related) => isAtOrBelow(related, target.pointer)));
   } else {
@@ -143,18 +151,154 @@ function messageElement(issue, text) {
   }, el('span', { className: 'tag' }, severityTag(issue)), ' ', el('span', { className: 'text' }, text));
 }
 
+// ---------------------------------------------------------------------------------------------
+// Fixes
+
+/** The pointers a fix's patch writes: every op's path, and a move's source (emptied). */
+function fixPointers(fix) {
+  const pointers = [];
+  for (const operation of fix.patch ?? []) {
+    if (operation.op === 'move' && typeof operation.from === 'string') pointers.push(operation.from);
+    if (typeof operation.path === 'string') pointers.push(operation.path);
+  }
+  return [...new Set(pointers)];
+}
+
+/**
+ * The fixes of an issue this form can apply: credit-rules' own (a server's were made for the
+ * body it was sent, not for the form), whose every written place is an input here. A rename
+ * (unknown_field) writes a key no input holds, so it is never offered: the form cannot make
+ * an unknown key in the first place.
+ */
+function applicableFixes(issue) {
+  if (issue.source === 'server' || !Array.isArray(issue.fixes)) return [];
+  return issue.fixes.filter((fix) => {
+    const pointers = fixPointers(fix);
+    return pointers.length > 0 && state.form.canWrite(pointers, state.read.targets);
+  });
+}
+
+/** The fields a fix writes, for its accessible name: "Schedule item 1 · Starts". */
+function fixFields(fix) {
+  return [...new Set(fixPointers(fix).map(describePointer))].join(' and ');
+}
+
+function fixButton() {
+  const button = el('button', { type: 'button', className: 'fix' });
+  button.addEventListener('click', () => applyIssueFix(button));
+  return button;
+}
+
+/** Keeps a holder's fix buttons in step with `fixes`, reusing the buttons already there. */
+function syncFixes(holder, issue, fixes) {
+  const previous = new Map([...holder.children].map((button) => [button.dataset.key, button]));
+  const buttons = fixes.map((fix) => {
+    const text = humanTimestamps(fix.message);
+    const key = `${fix.kind}\u0000${text}`;
+    const button = previous.get(key) ?? fixButton();
+    previous.delete(key);
+    button.dataset.key = key;
+    button.dataset.fixKind = fix.kind;
+    button.dataset.issueCode = issue.code ?? '';
+    button.dataset.issuePointer = issue.pointer ?? '';
+    button.fix = fix;
+    if (button.textContent !== text) button.textContent = text;
+    // The visible text first (what a voice user says), then the fields it changes.
+    button.setAttribute('aria-label', `${text} (${fixFields(fix)})`);
+    return button;
+  });
+  for (const stale of previous.values()) stale.remove();
+  buttons.forEach((button, index) => {
+    if (holder.children[index] !== button) holder.insertBefore(button, holder.children[index] ?? null);
+  });
+  holder.hidden = buttons.length === 0;
+}
+
+/**
+ * Applies a fix from its button: the patched draft is applyFix(the draft the report came
+ * from, fix); the inputs the patch writes take their values from it; then one validation.
+ * Focus goes to the next fix button where this one was (under the same input, or further down
+ * the Checks list), else to the input the fix changed.
+ */
+function applyIssueFix(button) {
+  const { lib, read } = state;
+  const fix = button.fix;
+  if (!lib || !read || !fix) return;
+  const inSummary = button.closest('#summary-list') !== null;
+  const list = $('#summary-list');
+  const origin = inSummary
+    ? { index: [...list.children].indexOf(button.closest('li')) }
+    : { messages: button.closest('.messages') };
+  const draft = lib.applyFix(read.draft, fix);
+  const written = state.form.writeDraft(draft, fixPointers(fix), read.targets);
+  if (!written || written.length === 0) return;
+  for (const input of written) state.touched.add(input);
+  state.serverIssues = [];
+  update();
+
+  let next = null;
+  if (inSummary) {
+    next = [...list.children].slice(Math.max(0, origin.index)).map((item) => item.querySelector('button.fix')).find(Boolean) ?? null;
+  } else if (origin.messages?.isConnected) {
+    next = origin.messages.querySelector('button.fix');
+  }
+  const changed = written.find((input) => origin.messages && input.getAttribute('aria-describedby')?.split(' ').includes(origin.messages.id)) ?? written[0];
+  const target = next ?? changed;
+  target.focus({ preventScroll: true });
+  target.scrollIntoView({ block: 'nearest' });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages under the inputs
+
+/**
+ * Shows `entries` ({ issue, text }) in a messages container, reusing the paragraphs already
+ * there: a click on a fix button must find it where it was pressed, even when a blur between
+ * mousedown and click re-renders.
+ */
+function renderMessages(container, entries) {
+  const previous = new Map([...container.children].map((node) => [node.dataset.key, node]));
+  const seen = new Map();
+  const nodes = entries.map(({ issue, text }) => {
+    const base = [issue.severity, issue.code, issue.source ?? '', issue.pointer, text].join('\u0000');
+    const occurrence = seen.get(base) ?? 0;
+    seen.set(base, occurrence + 1);
+    const key = `${base}\u0000${occurrence}`;
+    let node = previous.get(key);
+    if (node) {
+      previous.delete(key);
+    } else {
+      node = messageElement(issue, text);
+      node.dataset.key = key;
+      node.append(el('span', { className: 'fixes', hidden: true }));
+    }
+    syncFixes(node.querySelector('.fixes'), issue, applicableFixes(issue));
+    return node;
+  });
+  for (const stale of previous.values()) stale.remove();
+  nodes.forEach((node, index) => {
+    if (container.children[index] !== node) container.insertBefore(node, container.children[index] ?? null);
+  });
+}
+
 function linkDescription(input, messagesId) {
   const ids = [];
   const hint = input.id ? document.getElementById(`${input.id}-hint`) : null;
   if (hint) ids.push(hint.id);
   if (messagesId) ids.push(messagesId);
-  if (ids.length) input.setAttribute('aria-describedby', ids.join(' '));
+  const describedBy = ids.join(' ');
+  if (ids.length && input.getAttribute('aria-describedby') !== describedBy) input.setAttribute('aria-describedby', describedBy);
 }
 
-function renderTarget(target) {
+function renderTarget(target, orphans) {
   const issues = isTargetVisible(target) ? issuesForTarget(target) : [];
   if (target.messages) {
-    target.messages.replaceChildren(...issues.map((issue) => messageElement(issue, messageText(issue, target))));
+    const entries = issues.map((issue) => ({ issue, text: messageText(issue, target) }));
+    // The body's messages also hold what no target shows, whether touched or not.
+    if (target.pointer === '') {
+      entries.push(...orphans.map((issue) => ({ issue, text: `${describePointer(issue.pointer)}: ${presentMessage(issue)}` })));
+    }
+    renderMessages(target.messages, entries);
   }
   const errors = issues.filter((issue) => issue.severity === 'error');
   const warned = issues.length > errors.length;
@@ -162,11 +306,13 @@ function renderTarget(target) {
     const part = input.dataset.part;
     // A map entry's too_long says whether the key or the value is too long.
     const inError = errors.some((issue) => !part || !issue.params?.part || issue.params.part === part);
-    input.setAttribute('aria-invalid', inError ? 'true' : 'false');
-    input.classList.toggle('has-warning', !inError && warned);
+    const invalid = inError ? 'true' : 'false';
+    if (input.getAttribute('aria-invalid') !== invalid) input.setAttribute('aria-invalid', invalid);
+    if (input.classList.contains('has-warning') !== (!inError && warned)) input.classList.toggle('has-warning', !inError && warned);
     linkDescription(input, target.messages?.id);
   }
-  target.container?.classList.toggle('has-error', errors.length > 0 && target.kind === 'field');
+  const hasError = errors.length > 0 && target.kind === 'field';
+  if (target.container && target.container.classList.contains('has-error') !== hasError) target.container.classList.toggle('has-error', hasError);
 }
 
 /** Issues no target shows (a shape the form cannot produce, kept visible rather than lost). */
@@ -182,18 +328,22 @@ function orphanIssues() {
   });
 }
 
+/** One change, one validation: everything shown comes from this report. */
 function update() {
   if (!state.lib) return;
   state.read = state.form.read();
   state.report = state.lib.validateCredit(state.read.draft);
-  for (const target of state.read.targets) renderTarget(target);
   const orphans = orphanIssues();
-  if (orphans.length) {
-    $('#general-messages').append(...orphans.map((issue) => messageElement(issue, `${describePointer(issue.pointer)}: ${presentMessage(issue)}`)));
-  }
+  for (const target of state.read.targets) renderTarget(target, orphans);
   renderSummary();
+  renderTimeline();
   renderPreview();
   renderSendState();
+}
+
+function renderTimeline() {
+  const model = timelineModel(state.read, state.report, state.lib.issuesFor, Date.now());
+  drawTimeline($('#timeline'), $('#timeline-caption'), model);
 }
 
 function summaryEntries() {
@@ -239,6 +389,7 @@ function renderSummary() {
     previous.delete(key);
     if (existing) {
       existing.issue = issue;
+      syncFixes(existing.querySelector('.summary-fixes'), issue, applicableFixes(issue));
       return existing;
     }
     const item = el('li', { dataset: { key } });
@@ -252,6 +403,9 @@ function renderSummary() {
     el('span', { className: 'tag' }, severityTag(issue)),
     el('span', { className: 'summary-field' }, label),
     el('span', { className: 'summary-message' }, message)));
+    const fixes = el('div', { className: 'summary-fixes', hidden: true });
+    item.append(fixes);
+    syncFixes(fixes, issue, applicableFixes(issue));
     return item;
   });
   for (const stale of previous.values()) stale.remove();
@@ -450,49 +604,115 @@ function currentCustomerId() {
   return String(state.read?.draft.customer_id ?? '').trim().toLowerCase();
 }
 
-function renderCredit(entry) {
-  const credit = entry?.credit ?? {};
-  let sentence;
-  try {
-    sentence = state.lib.describeCredit(credit);
-  } catch {
-    sentence = '';
+const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+const textOf = (value) => (typeof value === 'string' && value.trim() !== '' ? value : null);
+
+/**
+ * One listed credit, from either answer shape, every field but the id optional:
+ *   - Metronome's `Credit` (@metronome/sdk): { id, type: "CREDIT", product: { id, name },
+ *     access_schedule: { credit_type: { id, name }, schedule_items: [{ id, amount, starting_at,
+ *     ending_before }] }, priority, name, created_at?, applicable_*, specifiers, ... };
+ *   - the older sandbox's { id, created_at, credit: <the body as created> }.
+ * `body` is what describeCredit reads: the create body the credit stands for.
+ */
+function creditView(entry, customerId) {
+  if (!isObject(entry)) return null;
+  if (isObject(entry.credit)) {
+    const body = entry.credit;
+    return {
+      id: String(entry.id ?? ''), name: textOf(body.name), createdAt: textOf(entry.created_at), body,
+      product: textOf(body.product_id), creditType: textOf(body.access_schedule?.credit_type_id),
+    };
   }
-  const isNew = entry.id === state.lastCreatedId;
-  return el('li', { className: `credit-item${isNew ? ' is-new' : ''}`, dataset: { id: String(entry.id ?? '') } },
-    el('div', { className: 'credit-head' },
-      el('strong', { className: 'credit-name' }, credit.name ?? 'Unnamed credit'),
-      isNew ? el('span', { className: 'badge' }, 'just created') : null),
-    sentence ? el('p', { className: 'credit-sentence' }, sentence) : null,
-    el('p', { className: 'credit-meta' },
-      'ID ', el('code', {}, String(entry.id ?? '')),
-      ' · created ', el('time', { datetime: String(entry.created_at ?? '') }, formatUtc(entry.created_at))));
+  const schedule = isObject(entry.access_schedule) ? entry.access_schedule : {};
+  const creditType = isObject(schedule.credit_type) ? schedule.credit_type : {};
+  const product = isObject(entry.product) ? entry.product : {};
+  const body = {
+    customer_id: customerId,
+    product_id: product.id,
+    priority: entry.priority,
+    access_schedule: {
+      credit_type_id: textOf(creditType.id) ?? undefined,
+      schedule_items: Array.isArray(schedule.schedule_items) ? schedule.schedule_items.filter(isObject).map((item) => ({
+        amount: item.amount, starting_at: item.starting_at, ending_before: item.ending_before,
+      })) : [],
+      access_type: textOf(schedule.access_type) ?? undefined,
+    },
+    name: entry.name,
+    applicable_contract_ids: entry.applicable_contract_ids,
+    applicable_product_ids: entry.applicable_product_ids,
+    applicable_product_tags: entry.applicable_product_tags,
+    specifiers: Array.isArray(entry.specifiers) && entry.specifiers.length ? entry.specifiers : undefined,
+  };
+  return {
+    id: String(entry.id ?? ''), name: textOf(entry.name), createdAt: textOf(entry.created_at), body,
+    product: textOf(product.name) ?? textOf(product.id), creditType: textOf(creditType.name),
+  };
 }
 
-async function loadCredits(customerIdOverride) {
-  const customerId = customerIdOverride ?? currentCustomerId();
+function renderCredit(view) {
+  // describeCredit's sentence when the credit reads as a valid body (a field the list leaves
+  // out, such as a priority, leaves no sentence rather than "errors to fix").
+  const report = state.lib.validateCredit(view.body, { allowUnknownFields: true });
+  const sentence = report.valid ? state.lib.describeCredit(report.value) : '';
+  const isNew = view.id === state.lastCreatedId;
+  const meta = [el('span', {}, 'ID ', el('code', {}, view.id))];
+  if (view.product) meta.push(el('span', {}, ' · product ', view.product));
+  if (view.creditType) meta.push(el('span', {}, ' · ', view.creditType));
+  if (view.createdAt) meta.push(el('span', {}, ' · created ', el('time', { datetime: view.createdAt }, formatUtc(view.createdAt))));
+  return el('li', { className: `credit-item${isNew ? ' is-new' : ''}`, dataset: { id: view.id } },
+    el('div', { className: 'credit-head' },
+      el('strong', { className: 'credit-name' }, view.name ?? 'Unnamed credit'),
+      isNew ? el('span', { className: 'badge' }, 'just created') : null),
+    sentence ? el('p', { className: 'credit-sentence' }, sentence) : null,
+    el('p', { className: 'credit-meta' }, ...meta));
+}
+
+/**
+ * Lists the customer's credits, first page; with `more`, the next page of the list shown
+ * (the API's `next_page` cursor), appended.
+ */
+async function loadCredits(customerIdOverride, { more = false } = {}) {
+  const customerId = more ? state.credits.customerId : customerIdOverride ?? currentCustomerId();
   const status = $('#credits-status');
   const list = $('#credits');
+  const moreButton = $('#more-credits');
   $('#sec-credits').textContent = customerId ? 'Credits of this customer' : 'Credits';
   if (!customerId) {
     status.textContent = 'Enter a customer ID in section 1, then press Refresh to see its credits.';
+    state.credits = { customerId: '', items: [], nextPage: null };
     list.replaceChildren();
+    moreButton.hidden = true;
     return;
   }
   state.listRequest += 1;
   const request = state.listRequest;
-  status.textContent = `Loading the credits of customer ${customerId}…`;
-  const outcome = await listCredits({ ...apiSettings(), customerId });
+  status.textContent = more ? 'Loading more credits…' : `Loading the credits of customer ${customerId}…`;
+  const outcome = await listCredits({ ...apiSettings(), customerId, nextPage: more ? state.credits.nextPage : null });
   if (request !== state.listRequest) return; // a newer request is under way
   if (outcome.kind === 'listed') {
-    const credits = [...outcome.credits].sort((a, b) => String(b.created_at ?? '').localeCompare(String(a.created_at ?? '')));
-    status.textContent = credits.length
-      ? `${plural(credits.length, 'credit')} of customer ${customerId}, newest first.`
+    const views = outcome.credits.map((entry) => creditView(entry, customerId)).filter(Boolean);
+    const shownBefore = more ? state.credits.items.length : 0;
+    state.credits = { customerId, items: [...(more ? state.credits.items : []), ...views], nextPage: outcome.nextPage };
+    const count = state.credits.items.length;
+    status.textContent = count
+      ? `${plural(count, 'credit')} of customer ${customerId}${outcome.nextPage ? ', and more to load' : ''}.`
       : `No credits yet for customer ${customerId}.`;
-    list.replaceChildren(...credits.map(renderCredit));
+    const items = state.credits.items.map(renderCredit);
+    list.replaceChildren(...items);
+    const hadFocus = document.activeElement === moreButton;
+    moreButton.hidden = outcome.nextPage === null;
+    // The first credit just loaded takes the focus the More button had, if it is gone.
+    if (more && hadFocus && moreButton.hidden && items[shownBefore]) {
+      items[shownBefore].tabIndex = -1;
+      items[shownBefore].focus();
+    }
     return;
   }
-  list.replaceChildren();
+  if (!more) {
+    list.replaceChildren();
+    moreButton.hidden = true;
+  }
   const reasons = {
     unauthorized: 'the token was refused (401)',
     network: `the API could not be reached (${outcome.message})`,
@@ -567,6 +787,7 @@ function wire() {
     $('#toggle-token').setAttribute('aria-pressed', String(show));
   });
   $('#refresh-credits').addEventListener('click', () => loadCredits());
+  $('#more-credits').addEventListener('click', () => loadCredits(undefined, { more: true }));
   $('#load-example').addEventListener('click', () => {
     resetInteraction();
     state.form.fillExample();

@@ -9,6 +9,8 @@ import {
   alignmentText,
   datetimeLocalToUtc,
   escapePointerToken,
+  parsePointer,
+  timestampToDatetimeLocal,
   exclusiveMinimumText,
   formatCents,
   mapLimitsText,
@@ -54,6 +56,7 @@ const STATIC_LABELS = {
   '/product_id': 'Product ID',
   '/priority': 'Priority',
   '/access_schedule/credit_type_id': 'Custom credit type ID',
+  '/access_schedule/access_type': 'Access type',
   '/applicable_contract_ids': 'Contract IDs',
   '/applicable_product_ids': 'Product IDs',
   '/applicable_product_tags': 'Product tags',
@@ -66,8 +69,25 @@ const STATIC_LABELS = {
 };
 
 const SCHEDULE_LABELS = { amount: 'Amount', starting_at: 'Starts', ending_before: 'Ends before' };
-const SPECIFIER_LABELS = { product_id: 'Product ID', product_tags: 'Product tags' };
+const SPECIFIER_LABELS = { product_id: 'Product ID', product_tags: 'Product tags', exclude: 'Except products tagged' };
+
+/** The access type whose amounts are quantities, not money (SPEC section 2, `access_type`). */
+const QUANTITY_ACCESS_TYPE = 'QUANTITY';
 const MAP_LABELS = { pricing_group_values: 'Pricing group values', presentation_group_values: 'Presentation group values' };
+
+/**
+ * Sets a node's text, or a data attribute, only when it changes: read() runs on every keystroke,
+ * and a write of the same text still makes the browser lay the page out again.
+ */
+function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+function setData(node, key, value) {
+  if (node.dataset[key] !== value) node.dataset[key] = value;
+}
+function setAttribute(node, name, value) {
+  if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+}
 
 /** Sets `maxlength` from a limit in code points, or removes it (null: no limit). */
 function setMaxLength(input, maxLength) {
@@ -91,6 +111,9 @@ export class CreditForm {
     this.customFields = form.querySelector('#custom-fields');
     this.creditTypeMode = form.querySelector('#credit_type_mode');
     this.creditTypeField = form.querySelector('#credit-type-id-field');
+    this.timestampMode = form.querySelector('#timestamp_mode');
+    /** The mode the schedule's timestamp inputs are in now ("picker" or "text"). */
+    this.timestampModeShown = 'picker';
     /** creditFields() of the package, once it is loaded (applyRules). */
     this.fields = null;
 
@@ -104,6 +127,10 @@ export class CreditForm {
       this.focusFirst(this.addKeyValue(this.customFields));
     });
     this.creditTypeMode.addEventListener('change', () => this.syncCreditTypeMode());
+    this.timestampMode.addEventListener('change', () => {
+      this.switchTimestampMode(this.timestampMode.value);
+      this.changed(this.form.querySelector('#schedule-section'));
+    });
   }
 
   /**
@@ -124,6 +151,14 @@ export class CreditForm {
     for (const option of [...rateType.options]) if (option.value !== '') option.remove();
     rateType.append(...fields['/rate_type'].values.map((value) => new Option(value, value)));
 
+    const accessType = fields['/access_schedule/access_type'];
+    const accessSelect = $('#access_type');
+    for (const option of [...accessSelect.options]) if (option.value !== '') option.remove();
+    // Not set stays absent: an account without the feature is never sent the field.
+    accessSelect.options[0].textContent = `Not set (means ${accessType.default})`;
+    accessSelect.append(...accessType.values.map((value) => new Option(value, value)));
+    $('#access_type-hint').textContent = accessType.description;
+
     const customFields = fields['/custom_fields'];
     $('#custom-fields-hint').textContent = mapLimitsText(customFields.keyMaxLength, customFields.valueMaxLength);
     for (const row of this.customFields.children) this.applyMapLimits(row);
@@ -138,6 +173,9 @@ export class CreditForm {
       }
       root.querySelector('[data-role="amount-rule"]').textContent =
         exclusiveMinimumText(fields[`${item}/amount`].exclusiveMinimum);
+    }
+    for (const root of [template('tpl-specifier'), ...this.specifiers.children]) {
+      root.querySelector('[data-hint-for="exclude"]').textContent = fields['/specifiers/*/exclude'].description;
     }
   }
 
@@ -169,8 +207,9 @@ export class CreditForm {
   addScheduleItem({ amount = '', starts = '', ends = '' } = {}) {
     const row = instantiate('tpl-schedule-item');
     row.querySelector('[data-field="amount"]').value = amount;
-    row.querySelector('[data-field="starting_at"]').value = starts;
-    row.querySelector('[data-field="ending_before"]').value = ends;
+    this.applyTimestampMode(row);
+    this.setTimestamp(row.querySelector('[data-field="starting_at"]'), starts);
+    this.setTimestamp(row.querySelector('[data-field="ending_before"]'), ends);
     row.querySelector('[data-action="remove"]').addEventListener('click', () => {
       row.remove();
       this.changed(this.form.querySelector('#schedule-section'));
@@ -220,6 +259,7 @@ export class CreditForm {
   clear() {
     for (const input of this.form.querySelectorAll('input[data-pointer], textarea[data-pointer]')) input.value = '';
     this.form.querySelector('#rate_type').value = '';
+    this.form.querySelector('#access_type').value = '';
     this.creditTypeMode.value = 'usd';
     this.syncCreditTypeMode();
     this.scheduleItems.replaceChildren();
@@ -228,11 +268,134 @@ export class CreditForm {
     this.addScheduleItem();
   }
 
-  /** True when amounts are USD cents: no custom credit type, or the USD one typed in. */
+  /** True when the credit type is USD: no custom credit type, or the USD one typed in. */
   isUsd() {
     if (this.creditTypeMode.value !== 'custom') return true;
     const id = this.form.querySelector('#credit_type_id').value.trim().toLowerCase();
     return id === '' || id === this.usdCreditTypeId;
+  }
+
+  /** True when the access type makes amounts quantities (units), whatever the credit type. */
+  isQuantity() {
+    return this.form.querySelector('#access_type').value.trim().toUpperCase() === QUANTITY_ACCESS_TYPE;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Timestamps: a datetime-local picker read as UTC, or text sent as typed
+
+  /** Gives a row's timestamp inputs the current mode's type, labels and placeholder. */
+  applyTimestampMode(root) {
+    const text = this.timestampModeShown === 'text';
+    for (const input of root.querySelectorAll('[data-field="starting_at"], [data-field="ending_before"]')) {
+      input.type = text ? 'text' : 'datetime-local';
+      input.spellcheck = false;
+      input.placeholder = text ? 'e.g. 2027-01-01T09:00:00Z' : '';
+    }
+    for (const zone of root.querySelectorAll('.tz')) zone.hidden = text;
+  }
+
+  /**
+   * Writes a timestamp into an input in the current mode: in the picker, an RFC 3339 text (or a
+   * datetime-local value) becomes its UTC wall-clock time; as text it is written as it is.
+   * Returns false when the picker cannot show it.
+   */
+  setTimestamp(input, value) {
+    if (input.type !== 'datetime-local') {
+      input.value = value;
+      return true;
+    }
+    const local = timestampToDatetimeLocal(value);
+    if (local === null) return false;
+    input.value = local;
+    return true;
+  }
+
+  /**
+   * Switches the schedule's timestamp inputs between the picker and text, keeping what each one
+   * means: a picked time becomes its UTC text (`2027-01-01T09:00:00Z`); a typed time goes back
+   * into the picker when it is one the picker can show. When one is not (text that is no
+   * timestamp), nothing switches and the note says which.
+   */
+  switchTimestampMode(mode) {
+    const note = this.form.querySelector('#timestamp_mode-note');
+    note.textContent = '';
+    if (mode === this.timestampModeShown) return;
+    const rows = [...this.scheduleItems.children];
+    const inputs = rows.flatMap((row) => [...row.querySelectorAll('[data-field="starting_at"], [data-field="ending_before"]')]);
+    if (mode === 'picker') {
+      const stuck = inputs.filter((input) => input.value.trim() !== '' && timestampToDatetimeLocal(input.value) === null);
+      if (stuck.length > 0) {
+        this.timestampMode.value = this.timestampModeShown;
+        const names = stuck.map((input) => {
+          const row = rows.indexOf(input.closest('.schedule-item'));
+          return `item ${row + 1} · ${SCHEDULE_LABELS[input.dataset.field]} (“${input.value.trim()}”)`;
+        });
+        note.textContent = `Still text: a picker cannot show ${names.join(', ')}. Correct or clear ${stuck.length === 1 ? 'it' : 'them'} first.`;
+        return;
+      }
+    }
+    const values = inputs.map((input) => (mode === 'text' ? datetimeLocalToUtc(input.value) : input.value.trim()));
+    this.timestampModeShown = mode;
+    for (const row of rows) this.applyTimestampMode(row);
+    this.applyTimestampMode(document.getElementById('tpl-schedule-item').content);
+    inputs.forEach((input, index) => this.setTimestamp(input, values[index]));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Writing a patched draft back (fixes)
+
+  /**
+   * Where a pointer of the draft is held: a field target's one input, an entry of a list field
+   * (`index`), or nowhere (null).
+   */
+  holderOf(pointer, targets) {
+    const fields = targets.filter((target) => target.kind === 'field' && target.pointer !== null);
+    const exact = fields.find((target) => target.pointer === pointer && target.inputs.length === 1);
+    if (exact) return { target: exact };
+    const list = fields.find((target) => target.entries && pointer.startsWith(`${target.pointer}/`));
+    if (list) {
+      const token = pointer.slice(list.pointer.length + 1);
+      const index = Number(token);
+      if (/^\d+$/.test(token) && index < list.entries.length) return { target: list, index };
+    }
+    return null;
+  }
+
+  /** True when every pointer can be written into an input of this form (targets of the last read). */
+  canWrite(pointers, targets) {
+    return pointers.every((pointer) => this.holderOf(pointer, targets) !== null);
+  }
+
+  /**
+   * Writes the values a patched draft has at `pointers` into the inputs that hold them (targets
+   * of the read of the draft the patch was made for). Returns the inputs written, or null when
+   * a pointer has no input (then nothing is written).
+   */
+  writeDraft(draft, pointers, targets) {
+    const holders = pointers.map((pointer) => ({ pointer, holder: this.holderOf(pointer, targets) }));
+    if (holders.some(({ holder }) => holder === null)) return null;
+    const written = [];
+    for (const { pointer, holder } of holders) {
+      const input = holder.target.inputs[0];
+      const value = valueAt(draft, pointer);
+      const text = value === undefined || value === null ? '' : String(value);
+      if (holder.index !== undefined) {
+        // One entry of a list: its text is replaced where it stands, the rest kept as typed.
+        const entry = splitListText(input.value)[holder.index];
+        if (!entry) continue;
+        const lead = /^\s*/.exec(entry.text)[0];
+        const trail = entry.text.trim() === '' ? '' : /\s*$/.exec(entry.text)[0];
+        input.value = `${input.value.slice(0, entry.start)}${lead}${text}${trail}${input.value.slice(entry.end)}`;
+      } else if (input.dataset.field === 'starting_at' || input.dataset.field === 'ending_before') {
+        if (!this.setTimestamp(input, text)) continue;
+      } else if (input instanceof HTMLSelectElement && ![...input.options].some((option) => option.value === text)) {
+        continue;
+      } else {
+        input.value = text;
+      }
+      written.push(input);
+    }
+    return written;
   }
 
   /**
@@ -241,7 +404,7 @@ export class CreditForm {
    *
    * Target: { kind: "field" | "group", pointer: string | null, label, inputs: Element[],
    *           messages: Element, container: Element, entries?: {text,start,end}[] }
-   * A field target shows validateField(draft, pointer); a group target shows the issues whose
+   * A field target shows issuesFor(report, pointer); a group target shows the issues whose
    * pointer is exactly its pointer (the ones below it have their own fields).
    */
   read() {
@@ -294,36 +457,43 @@ export class CreditForm {
       }
     }
     const usd = this.isUsd();
+    const quantity = this.isQuantity();
+    const cents = usd && !quantity;
     targets.push({
       kind: 'group', pointer: '/access_schedule/schedule_items', label: 'Schedule', inputs: [],
       messages: $('#schedule-msg'), container: $('#schedule-section'),
       focusFallback: $('#add-schedule-item'),
     });
     accessSchedule.schedule_items = [...this.scheduleItems.children].map((row, index) => {
-      row.querySelector('.row-number').textContent = String(index + 1);
-      row.querySelector('.amount-label').textContent = usd ? 'Amount (cents)' : 'Amount (credit type units)';
+      setText(row.querySelector('.row-number'), String(index + 1));
+      setText(row.querySelector('.amount-label'), cents ? 'Amount (cents)' : quantity ? 'Amount (units)' : 'Amount (credit type units)');
       const item = {};
       for (const input of row.querySelectorAll('[data-field]')) {
         const field = input.dataset.field;
         const pointer = `/access_schedule/schedule_items/${index}/${field}`;
-        input.dataset.pointer = pointer;
+        setData(input, 'pointer', pointer);
         targets.push({
           kind: 'field', pointer, label: `Schedule item ${index + 1} · ${SCHEDULE_LABELS[field]}`,
           inputs: [input], messages: document.getElementById(`${input.id}-msg`), container: input.closest('.field'),
         });
         if (field === 'amount') {
           item.amount = input.value;
-          const cents = parseFormNumber(input.value);
-          row.querySelector('[data-role="money"]').textContent =
-            usd && cents !== null ? `= ${formatCents(cents)}` : '';
-        } else {
+          const amount = parseFormNumber(input.value);
+          setText(row.querySelector('[data-role="money"]'), cents && amount !== null ? `= ${formatCents(amount)}` : '');
+        } else if (input.type === 'datetime-local') {
           item[field] = datetimeLocalToUtc(input.value);
-          input.closest('.field').querySelector('[data-role="utc-echo"]').textContent =
-            item[field] ? `Sent as ${item[field]}` : '';
+          setText(input.closest('.field').querySelector('[data-role="utc-echo"]'), item[field] ? `Sent as ${item[field]}` : '');
+        } else {
+          // Typed text is credit-rules' to judge, time zone and all.
+          item[field] = input.value;
+          setText(input.closest('.field').querySelector('[data-role="utc-echo"]'), '');
         }
       }
       return item;
     });
+    const accessType = $('#access_type');
+    staticField(accessType);
+    if (accessType.value !== '') accessSchedule.access_type = accessType.value;
     draft.access_schedule = accessSchedule;
 
     // 3. Targeting
@@ -338,7 +508,7 @@ export class CreditForm {
     const specifierRows = [...this.specifiers.children];
     if (specifierRows.length > 0) {
       draft.specifiers = specifierRows.map((row, index) => {
-        row.querySelector('.row-number').textContent = String(index + 1);
+        setText(row.querySelector('.row-number'), String(index + 1));
         const base = `/specifiers/${index}`;
         const label = `Specifier ${index + 1}`;
         targets.push({
@@ -348,8 +518,9 @@ export class CreditForm {
         const specifier = {};
         for (const input of row.querySelectorAll('[data-field]')) {
           const field = input.dataset.field;
-          const pointer = `${base}/${field}`;
-          input.dataset.pointer = pointer;
+          // The excluded tags are the one entry of `exclude` the form offers.
+          const pointer = field === 'exclude' ? `${base}/exclude/0/product_tags` : `${base}/${field}`;
+          setData(input, 'pointer', pointer);
           const target = {
             kind: 'field', pointer, label: `${label} · ${SPECIFIER_LABELS[field]}`, inputs: [input],
             messages: document.getElementById(`${input.id}-msg`), container: input.closest('.field'),
@@ -358,6 +529,9 @@ export class CreditForm {
           if (field === 'product_tags') {
             target.entries = splitListText(input.value);
             if (input.value.trim() !== '') specifier.product_tags = target.entries.map((entry) => entry.text);
+          } else if (field === 'exclude') {
+            target.entries = splitListText(input.value);
+            if (input.value.trim() !== '') specifier.exclude = [{ product_tags: target.entries.map((entry) => entry.text) }];
           } else if (input.value.trim() !== '') {
             specifier[field] = input.value;
           }
@@ -381,7 +555,7 @@ export class CreditForm {
     putText('netsuite_sales_order_id', $('#netsuite_sales_order_id'));
     putText('salesforce_opportunity_id', $('#salesforce_opportunity_id'));
 
-    return { draft, targets, localIssues, usd };
+    return { draft, targets, localIssues, usd, quantity, cents };
   }
 
   /**
@@ -404,8 +578,8 @@ export class CreditForm {
       const value = valueInput.value;
       const pointer = `${base}/${escapePointerToken(key)}`;
       const shownKey = key.trim() === '' ? 'blank key' : `“${key.trim()}”`;
-      keyInput.setAttribute('aria-label', `${label}: key`);
-      valueInput.setAttribute('aria-label', `${label}: value of ${shownKey}`);
+      setAttribute(keyInput, 'aria-label', `${label}: key`);
+      setAttribute(valueInput, 'aria-label', `${label}: value of ${shownKey}`);
       const target = {
         kind: 'field', pointer, label: `${label} · ${shownKey}`, inputs: [keyInput, valueInput],
         messages: row.querySelector('.messages'), container: row,
@@ -431,8 +605,8 @@ export class CreditForm {
           message: 'No value: this entry is left out of the credit.',
         });
       }
-      keyInput.dataset.pointer = pointer;
-      valueInput.dataset.pointer = pointer;
+      setData(keyInput, 'pointer', pointer);
+      setData(valueInput, 'pointer', pointer);
       map[key] = value;
       count += 1;
     }
@@ -451,8 +625,8 @@ export class CreditForm {
     const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 4, 1));
     const item = this.scheduleItems.firstElementChild;
     item.querySelector('[data-field="amount"]').value = '25000';
-    item.querySelector('[data-field="starting_at"]').value = start.toISOString().slice(0, 16);
-    item.querySelector('[data-field="ending_before"]').value = end.toISOString().slice(0, 16);
+    this.setTimestamp(item.querySelector('[data-field="starting_at"]'), start.toISOString());
+    this.setTimestamp(item.querySelector('[data-field="ending_before"]'), end.toISOString());
     set('#applicable_product_tags', 'compute');
     set('#name', 'Onboarding credit');
     set('#description', 'Goodwill credit for the first quarter.');
@@ -460,4 +634,14 @@ export class CreditForm {
     set('#rate_type', this.fields?.['/rate_type'].values[0] ?? '');
     set('#uniqueness_key', crypto.randomUUID());
   }
+}
+
+/** The value at an RFC 6901 pointer of a draft, or undefined. */
+function valueAt(draft, pointer) {
+  let current = draft;
+  for (const token of parsePointer(pointer)) {
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, token)) return undefined;
+    current = current[token];
+  }
+  return current;
 }

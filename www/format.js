@@ -118,3 +118,40 @@ export function splitListText(text) {
   }
   return entries;
 }
+
+const ZONED = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2}:\d{2}(?:\.\d+)?)(?:[Zz]|[+-]\d{2}:\d{2})$/;
+const ZONELESS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?$/;
+const DATE_ALONE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The value a `datetime-local` input shows for a timestamp read as UTC, or null when it shows
+ * none: RFC 3339 with an offset is converted to UTC; a date and time without one (what the
+ * picker itself gives) is kept, since the picker's times are UTC; a date alone is its midnight;
+ * blank is blank. Seconds and milliseconds are kept only when not zero.
+ */
+export function timestampToDatetimeLocal(text) {
+  const value = String(text ?? '').trim();
+  if (value === '') return '';
+  if (ZONELESS.test(value)) return value;
+  if (DATE_ALONE.test(value)) return `${value}T00:00`;
+  if (!ZONED.test(value)) return null;
+  const millis = Date.parse(value.replace(/^(.{10})[t ]/, '$1T').replace(/z$/, 'Z'));
+  if (Number.isNaN(millis)) return null;
+  const iso = new Date(millis).toISOString();
+  if (!/^\d{4}-/.test(iso)) return null; // beyond year 9999 or before 0000
+  return iso.endsWith(':00.000Z') ? iso.slice(0, 16) : iso.endsWith('.000Z') ? iso.slice(0, 19) : iso.slice(0, 23);
+}
+
+/**
+ * A message with credit-rules' output-form timestamps (`2027-01-01T09:00:00.000Z`) written as
+ * the page shows times (`2027-01-01 09:00 UTC`); those with seconds are left as they are.
+ */
+export function humanTimestamps(message) {
+  return String(message).replace(/\b(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}):00\.000Z/g, '$1 $2 UTC');
+}
+
+/** The reference tokens of an RFC 6901 pointer, unescaped ("" is the whole document). */
+export function parsePointer(pointer) {
+  if (pointer === '') return [];
+  return pointer.slice(1).split('/').map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'));
+}
