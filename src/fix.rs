@@ -544,8 +544,63 @@ mod tests {
             "{}",
             "{",
             "",
+            "uuid:urn:13117714-3f05-48e5-a6e9-a66093f13b4d",
         ] {
             assert_eq!(respelled_uuid(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn apply_fix_replaces_and_moves_on_escaped_pointers_and_leaves_a_stale_patch_alone() {
+        use serde_json::json;
+        let draft = json!({"a/b": {"x~y": 1, "keep": 2}, "list": [0, 1]});
+        let fix = |patch| Fix {
+            kind: FixKind::Replace,
+            message: String::new(),
+            params: Params::new(),
+            patch,
+        };
+        let replace = |path: &str, value: ParamValue| PatchOperation::Replace {
+            path: path.into(),
+            value,
+        };
+        assert_eq!(
+            apply_fix(
+                &draft,
+                &fix(vec![
+                    replace("/a~1b/x~0y", ParamValue::Text("z".into())),
+                    replace("/list/1", ParamValue::Number(5.0)),
+                ])
+            ),
+            json!({"a/b": {"x~y": "z", "keep": 2}, "list": [0, 5]})
+        );
+        let moved = apply_fix(
+            &draft,
+            &fix(vec![PatchOperation::Move {
+                from: "/a~1b/x~0y".into(),
+                path: "/a~1b/to~1o".into(),
+            }]),
+        );
+        assert_eq!(
+            moved,
+            json!({"a/b": {"keep": 2, "to/o": 1}, "list": [0, 1]})
+        );
+        for stale in [
+            vec![replace("/nope/x", ParamValue::Number(1.0))],
+            vec![
+                replace("/list/0", ParamValue::Number(1.0)),
+                PatchOperation::Move {
+                    from: "/a~1b/gone".into(),
+                    path: "/a~1b/x".into(),
+                },
+            ],
+            vec![PatchOperation::Move {
+                from: "/a~1b/keep".into(),
+                path: "/list/x".into(),
+            }],
+        ] {
+            assert_eq!(apply_fix(&draft, &fix(stale)), draft);
         }
     }
 
