@@ -521,12 +521,23 @@ function render(code, params) {
   return fill(template === undefined ? defaultTemplate(code, params) : template, params);
 }
 
-/** `template` with its `{param}` placeholders filled from `params`. */
+/** `template` with its `{param}` placeholders filled from `params`, scanned as src/issue.rs
+ * `render` does (a loop of indexOf: a regex with a callback measured 1.5 µs a message). */
 function fill(template, params) {
-  if (template.indexOf('{') < 0) return template;
-  return template.replace(/\{([^}]*)\}/g, (whole, name) =>
-    params !== undefined && hasOwn.call(params, name) ? String(params[name]) : whole,
-  );
+  let open = template.indexOf('{');
+  if (open < 0) return template;
+  let out = '';
+  let from = 0;
+  while (open >= 0) {
+    const close = template.indexOf('}', open + 1);
+    if (close < 0) break;
+    const name = template.slice(open + 1, close);
+    out += template.slice(from, open);
+    out += params !== undefined && hasOwn.call(params, name) ? String(params[name]) : template.slice(open, close + 1);
+    from = close + 1;
+    open = template.indexOf('{', from);
+  }
+  return out + template.slice(from);
 }
 
 function defaultTemplate(code, params) {
