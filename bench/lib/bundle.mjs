@@ -17,7 +17,7 @@ const esbuild = createRequire(new URL('../../package.json', import.meta.url))('e
 /**
  * The budget, in bytes: the wasm and the bundled JS, gzip -9 (both readings, see below). Issue
  * 10 set 30,000, which held at 29,269 / 29,859; the fixes of issue 12 (SPEC section 8, worked
- * out in the wasm so that the Rust API and JS offer the same ones) measured 33,432 / 33,940,
+ * out in the wasm so that the Rust API and JS offer the same ones) measured 33,543 / 34,057,
  * so the budget is 34,200 until they are made smaller (README "Size and speed": the trade-off).
  */
 export const SHIPPED_BUDGET = 34_200;
