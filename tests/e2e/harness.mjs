@@ -70,7 +70,8 @@ function startServer(token) {
   return launchServer({ env: { CREDIT_RULES_TOKEN: token } });
 }
 
-async function stopServer(child) {
+/** Stops a server `launchServer` started: SIGTERM, then SIGKILL after 5 s. */
+export async function stopServer(child) {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Metronome from '@metronome/sdk';
-import { launchServer } from './harness.mjs';
+import { launchServer, stopServer } from './harness.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TLS = path.join(ROOT, 'tests', 'e2e', 'tls');
@@ -88,12 +88,7 @@ before(async () => {
 });
 
 after(async () => {
-  const child = server?.child;
-  if (child && child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
-  }
+  await stopServer(server?.child);
   await new Promise((resolve) => (upstream ? upstream.close(resolve) : resolve()));
 });
 

@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import Metronome from '@metronome/sdk';
-import { launchServer, UUID } from './harness.mjs';
+import { launchServer, stopServer, UUID } from './harness.mjs';
 
 const TOKEN = 'sandbox-sdk-token';
 const PRODUCT = 'f14d6729-6a44-4b13-9908-9387f1918790';
@@ -55,12 +55,7 @@ before(async () => {
 });
 
 after(async () => {
-  const child = server?.child;
-  if (child && child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
-  }
+  await stopServer(server?.child);
   if (server?.dataDir) fs.rmSync(server.dataDir, { recursive: true, force: true });
 });
 
