@@ -196,7 +196,7 @@ for (const e of entries) {
 }
 targets.push({
   entry: '-',
-  target: `shipped wasm + bundled JS <= 30 KB gzipped (${SHIPPED_BUDGET} bytes, each gzipped alone and together)`,
+  target: `shipped wasm + bundled JS <= the budget (${SHIPPED_BUDGET} bytes gzipped; issue 10 set 30,000), each gzipped alone and together`,
   value: shipped.total.larger,
   limit: SHIPPED_BUDGET,
   shown: `${shipped.total.separately} bytes (together ${shipped.total.together})`,
