@@ -166,7 +166,9 @@ fn adds_elsewhere(issue: &Issue, draft: &Input<'_>, fix: &Fix) -> bool {
     }
 }
 
-/// The fixes of section 8's table for `issue`, before any is tried.
+/// The fixes of section 8's table for `issue`, before `adds_elsewhere` judges them. Kept
+/// out of line, so that the walk's entry (which calls it once per issue) stays as small as
+/// it was.
 #[inline(never)]
 fn candidates(issue: &Issue, draft: &Input<'_>) -> Vec<Fix> {
     let Some((last, parent)) = issue.path.split_last() else {
