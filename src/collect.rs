@@ -101,12 +101,12 @@ impl<'o> Issues<'o> {
             // The wasm leaves messages to js/edge.js, as for issues.
             #[cfg(not(target_arch = "wasm32"))]
             for fix in &mut ranked.issue.fixes {
-                let template = self
-                    .options
-                    .messages
-                    .get(&fix::message_key(fix.kind))
-                    .map_or(fix.kind.default_message(), String::as_str);
-                fix.message = crate::issue::render(template, &fix.params);
+                fix.message = crate::issue::render_as(
+                    &fix::message_key(fix.kind),
+                    fix.kind.default_message(),
+                    &fix.params,
+                    &self.options.messages,
+                );
             }
         }
     }

@@ -439,10 +439,23 @@ pub fn render(template: &str, params: &Params) -> String {
 /// The message for `code` with `params`: the caller's template for that code if given,
 /// otherwise the catalog's.
 pub fn message(code: Code, params: &Params, overrides: &BTreeMap<String, String>) -> String {
-    match overrides.get(code.as_str()) {
-        Some(template) => render(template, params),
-        None => render(default_template(code, params), params),
-    }
+    render_as(
+        code.as_str(),
+        default_template(code, params),
+        params,
+        overrides,
+    )
+}
+
+/// The caller's template under `key` if given, else `default`, with `params` filled in: how
+/// an issue's message and a fix's (`fix.<kind>`) are made.
+pub(crate) fn render_as(
+    key: &str,
+    default: &str,
+    params: &Params,
+    overrides: &BTreeMap<String, String>,
+) -> String {
+    render(overrides.get(key).map_or(default, String::as_str), params)
 }
 
 /// One entry of the rule catalog: a code, its severity and its default message.
