@@ -5,7 +5,9 @@
 import { validateCredit } from './credit_rules.js';
 import { describeBody, errorsToFix } from './describe.js';
 
-export { default, initSync, validateCredit, validateCreditJson, ruleCatalog } from './credit_rules.js';
+export { default } from './init.js';
+export { initSync, validateCredit, ruleCatalog } from './credit_rules.js';
+export { validateCreditJson } from './json.js';
 export { creditJsonSchema } from './json-schema.js';
 export { creditFields } from './fields.js';
 export { messagesDe } from './messages/de.js';

@@ -16,6 +16,16 @@ function cargo(key) {
   return match[1];
 }
 
+// The glue's default module is the lite one (js/init.js says why); json.js names the whole one.
+const gluePath = new URL('pkg/credit_rules.js', root);
+const wholeUrl = "new URL('credit_rules_bg.wasm', import.meta.url)";
+const liteUrl = "new URL('credit_rules_lite_bg.wasm', import.meta.url)";
+const patchedGlue = readFileSync(gluePath, 'utf8').replace(wholeUrl, liteUrl);
+if (!patchedGlue.includes(liteUrl) || patchedGlue.includes(wholeUrl)) {
+  throw new Error(`pkg/credit_rules.js: expected one ${wholeUrl} (did wasm-bindgen change its glue?)`);
+}
+writeFileSync(gluePath, patchedGlue);
+
 /** The snippets the glue imports (wasm-pack leaves stale ones from earlier builds in pkg/). */
 const glue = readFileSync(new URL('pkg/credit_rules.js', root), 'utf8');
 // A snippet may be imported twice (named imports and a namespace), so each is listed once.
@@ -36,14 +46,16 @@ const pkg = {
     '.': { types: './index.d.ts', default: './index.js' },
     './messages/de': { types: './messages/de.d.ts', default: './messages/de.js' },
     './credit_rules_bg.wasm': './credit_rules_bg.wasm',
+    './credit_rules_lite_bg.wasm': './credit_rules_lite_bg.wasm',
     './package.json': './package.json',
   },
   // The hand-written entry and types, the generated glue, the wasm, the snippets the glue
   // imports, the catalogs. Not shipped: credit_rules.d.ts and credit_rules_bg.wasm.d.ts (raw
   // wasm exports typed `any`, which the public index.d.ts replaces). npm adds package.json,
   // README.md and a LICENSE on its own.
-  files: ['index.js', 'index.d.ts', 'types.d.ts', 'describe.js', 'fix.js', 'json-schema.js', 'fields.js', 'credit_rules.js', 'credit_rules_bg.wasm', ...snippets, 'messages/'],
-  // Nothing runs on import; the wasm-bindgen snippets are kept whole all the same, as
+  files: ['index.js', 'index.d.ts', 'types.d.ts', 'init.js', 'json.js', 'describe.js', 'fix.js', 'json-schema.js', 'fields.js', 'credit_rules.js', 'credit_rules_bg.wasm', 'credit_rules_lite_bg.wasm', ...snippets, 'messages/'],
+  // Nothing runs on import but json.js's naming of the whole module, which matters only
+  // where its export is used (and so kept); the wasm-bindgen snippets are kept whole all the same, as
   // wasm-pack does (`**`: they sit in nested folders, which `*` does not match).
   sideEffects: ['./snippets/**'],
 };

@@ -448,12 +448,21 @@ pub fn validate_credit(draft: JsValue, options: JsValue) -> JsValue {
     })
 }
 
-/// Validates a draft given as JSON text; a non-string is `invalid_type` at `""`.
+/// Validates a draft given as JSON text; a non-string is `invalid_type` at `""`. Built
+/// without the `json-text` feature (the lite module) it returns `undefined`, which
+/// `js/json.js` turns into an error naming the module to load; both builds keep this one
+/// signature so that they share one glue.
 #[wasm_bindgen(js_name = validateCreditJson, skip_typescript)]
 pub fn validate_credit_json(json: JsValue, options: JsValue) -> JsValue {
-    with_draft(&json, &options, false, &|input, options| {
+    #[cfg(feature = "json-text")]
+    return with_draft(&json, &options, false, &|input, options| {
         crate::validate_json_input(input, options, |validated| report_value(&validated))
-    })
+    });
+    #[cfg(not(feature = "json-text"))]
+    {
+        drop((json, options));
+        JsValue::UNDEFINED
+    }
 }
 
 /// Every rule: code, severity and default message (the catalog lives in `js/edge.js`,

@@ -131,7 +131,7 @@ test('npm pack: the manifest a user can publish, and exactly the files a user ne
     assert.ok(manifest[key] !== undefined && manifest[key] !== '', `package.json has ${key}`);
   }
   assert.equal(manifest.type, 'module');
-  assert.deepEqual(Object.keys(manifest.exports), ['.', './messages/de', './credit_rules_bg.wasm', './package.json']);
+  assert.deepEqual(Object.keys(manifest.exports), ['.', './messages/de', './credit_rules_bg.wasm', './credit_rules_lite_bg.wasm', './package.json']);
   assert.deepEqual(manifest.sideEffects, ['./snippets/**']);
 
   const files = packed.files.map((file) => file.path).sort();
@@ -144,19 +144,22 @@ test('npm pack: the manifest a user can publish, and exactly the files a user ne
     'README.md',
     'credit_rules.js',
     'credit_rules_bg.wasm',
+    'credit_rules_lite_bg.wasm',
     'describe.js',
     'fields.js',
     'fix.js',
     'index.d.ts',
     'index.js',
+    'init.js',
     'json-schema.js',
+    'json.js',
     'messages/de.d.ts',
     'messages/de.js',
     'package.json',
     'types.d.ts',
   ]);
   // Every file the entry points import is in the tarball.
-  for (const entry of ['index.js', 'credit_rules.js', 'messages/de.js']) {
+  for (const entry of ['index.js', 'init.js', 'json.js', 'credit_rules.js', 'messages/de.js']) {
     const source = readFileSync(join(PKG, entry), 'utf8');
     for (const [, target] of source.matchAll(/(?:from|import)\s*['"](\.[^'"]+)['"]/g)) {
       const resolved = normalize(join(entry, '..', target)).split(sep).join('/');
@@ -204,7 +207,10 @@ test('Vite: vite build of an app that installs the tarball, served and clicked i
   const dir = install('vite-app');
   run('node', [join(dir, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], dir, 120_000);
   const assets = readdirSync(join(dir, 'dist', 'assets'));
-  assert.equal(assets.filter((file) => file.endsWith('.wasm')).length, 1, `the wasm is emitted as an asset: ${assets}`);
+  // The app does not import validateCreditJson: only the lite module is emitted (js/init.js).
+  const modules = assets.filter((file) => file.endsWith('.wasm'));
+  assert.equal(modules.length, 1, `the wasm is emitted as an asset: ${assets}`);
+  assert.match(modules[0], /^credit_rules_lite_bg/, `the lite module is the one emitted: ${assets}`);
   const bundle = assets.filter((file) => file.endsWith('.js')).map((file) => readFileSync(join(dir, 'dist', 'assets', file), 'utf8')).join('\n');
   assert.doesNotMatch(bundle, /Unbekanntes Feld/, 'the German catalog is tree-shaken when unused');
 

@@ -1,17 +1,19 @@
 // The size budget of issue 10 on the built pkg/: what a page downloads for
 //   import init, { validateCredit } from 'credit-rules'
 // once esbuild has bundled it (minified, tree-shaken, ESM, browser): the bundled JS and the wasm
-// at most SHIPPED_BUDGET bytes gzip -9 (bench/lib/bundle.mjs says why it is what it is), read both ways: each file gzipped alone (as a server sends
-// them) and added up, and the two gzipped together in one stream (neither is always the
-// larger). The bundling and counting are bench/lib/bundle.mjs, which the bench prints from too
+// at most SHIPPED_BUDGET bytes gzip -9 (bench/lib/bundle.mjs says why it is what it is), read
+// both ways: each file gzipped alone (as a server sends them) and added up, and the two gzipped
+// together in one stream (neither is always the larger). That import ships the lite wasm
+// module; an app that imports validateCreditJson ships the whole one, within JSON_BUDGET. The bundling and counting are bench/lib/bundle.mjs, which the bench prints from too
 // (it needs only the root's esbuild). No timing here: sizes only.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { SHIPPED_BUDGET, ZOD_SIZE, describeShipped, shippedSize } from '../../bench/lib/bundle.mjs';
+import { JSON_BUDGET, JSON_ENTRY, SHIPPED_BUDGET, ZOD_SIZE, describeShipped, shippedSize } from '../../bench/lib/bundle.mjs';
 
 const pkgDir = fileURLToPath(new URL('../../pkg/', import.meta.url));
 const shipped = await shippedSize(pkgDir);
+const withJson = await shippedSize(pkgDir, JSON_ENTRY);
 
 test(`the wasm and the bundled JS of one import, each gzip -9 alone, add up to at most ${SHIPPED_BUDGET} bytes`, (t) => {
   for (const line of describeShipped(shipped)) t.diagnostic(line);
@@ -46,4 +48,16 @@ test('the wasm, which counts toward the budget, does not hold the JSON Schema', 
 test('the bundle still finds the wasm: the glue keeps new URL(wasm, import.meta.url)', (t) => {
   for (const warning of shipped.warnings) t.diagnostic(`esbuild warning: ${warning}`);
   assert.ok(shipped.wasmUrlKept, 'the bundled glue no longer has new URL("credit_rules_bg.wasm", import.meta.url)');
+});
+
+test('the import ships the lite module, which has no JSON text reader', () => {
+  assert.equal(shipped.wasm.file, 'credit_rules_lite_bg.wasm');
+  assert.ok(!shipped.files.some((f) => f.file === 'json.js'), 'json.js (validateCreditJson) is in the bundle');
+});
+
+test(`an app that imports validateCreditJson ships the whole module, and at most ${JSON_BUDGET} bytes`, (t) => {
+  for (const line of describeShipped(withJson)) t.diagnostic(line);
+  assert.equal(withJson.wasm.file, 'credit_rules_bg.wasm');
+  assert.ok(withJson.files.some((f) => f.file === 'json.js'), 'json.js is not in the bundle');
+  assert.ok(withJson.total.larger <= JSON_BUDGET, `shipped ${withJson.total.larger} bytes, ${withJson.total.larger - JSON_BUDGET} over ${JSON_BUDGET}`);
 });

@@ -1,6 +1,6 @@
 import init, { validateCredit, describeCredit } from 'credit-rules';
 
-await init(); // the bundler ships credit_rules_bg.wasm and init() fetches it
+await init(); // the bundler ships credit_rules_lite_bg.wasm (no validateCreditJson here) and init() fetches it
 
 const form = document.querySelector('#credit');
 const result = document.querySelector('#result');

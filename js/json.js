@@ -1,0 +1,23 @@
+// validateCreditJson, in a module of its own: importing it is what makes init() fetch the
+// whole wasm module, the one with the JSON text reader (init.js says how). An app that does
+// not import it ships the lite module instead.
+import { validateCreditJson as validateInWasm } from './credit_rules.js';
+import { modules } from './init.js';
+
+modules.whole = new URL('credit_rules_bg.wasm', import.meta.url);
+
+/**
+ * Validates a draft given as JSON text. Never throws once init() has loaded the whole
+ * module; with the lite module (initSync or init given credit_rules_lite_bg.wasm) it throws
+ * an Error that says so, as a call before init() throws.
+ */
+export function validateCreditJson(json, options) {
+  const report = validateInWasm(json, options);
+  if (report === undefined) {
+    throw new Error(
+      'credit-rules: validateCreditJson needs the whole wasm module (credit_rules_bg.wasm); ' +
+        'init was given credit_rules_lite_bg.wasm, which has no JSON text reader',
+    );
+  }
+  return report;
+}

@@ -1,0 +1,86 @@
+// The lite module (pkg/credit_rules_lite_bg.wasm: the whole one without validateCreditJson's
+// JSON text reader) and init()'s choice between the two (js/init.js). This file loads the
+// lite module, so it runs the shared suite over it: every table case but the JSON-text ones,
+// every test but those of validateCreditJson.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { tests } from './suite.mjs';
+
+const read = (path) => readFileSync(new URL(path, import.meta.url));
+const pkg = new URL('../../pkg/', import.meta.url);
+
+/** Serves init()'s fetch from pkg/ and records the URLs it asks for. */
+function recordFetches() {
+  const fetched = [];
+  globalThis.fetch = async (url) => {
+    fetched.push(String(url));
+    return new Response(readFileSync(fileURLToPath(url)), { headers: { 'content-type': 'application/wasm' } });
+  };
+  return fetched;
+}
+
+// As a bundled app that does not import validateCreditJson: init.js and the glue, no json.js.
+const fetched = recordFetches();
+const { default: init } = await import(new URL('init.js', pkg));
+const glue = await import(new URL('credit_rules.js', pkg));
+await init();
+const api = await import(new URL('index.js', pkg));
+
+test('init() given nothing fetches the lite module when json.js was not evaluated', () => {
+  assert.deepEqual(fetched.map((url) => url.slice(url.lastIndexOf('/') + 1)), ['credit_rules_lite_bg.wasm']);
+});
+
+test('init() fetches the whole module once json.js (validateCreditJson) is in the app', () => {
+  const script = `
+    import { readFileSync } from 'node:fs';
+    import { fileURLToPath } from 'node:url';
+    const fetched = [];
+    globalThis.fetch = async (url) => {
+      fetched.push(String(url));
+      return new Response(readFileSync(fileURLToPath(url)), { headers: { 'content-type': 'application/wasm' } });
+    };
+    const { default: init, validateCreditJson } = await import(${JSON.stringify(new URL('index.js', pkg).href)});
+    await init();
+    console.log(JSON.stringify({ fetched, valid: validateCreditJson('{}').valid }));`;
+  const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
+  assert.deepEqual(out.fetched.map((url) => url.slice(url.lastIndexOf('/') + 1)), ['credit_rules_bg.wasm']);
+  assert.equal(out.valid, false);
+});
+
+test('a module or path given to init() is used as given', () => {
+  const script = `
+    globalThis.fetch = async (url) => { console.log(String(url)); throw new Error('stop'); };
+    const { default: init } = await import(${JSON.stringify(new URL('index.js', pkg).href)});
+    await init({ module_or_path: 'https://example.invalid/mine.wasm' }).catch(() => {});`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.equal(out.trim(), 'https://example.invalid/mine.wasm');
+});
+
+test('validateCreditJson on the lite module throws an Error that names the module to load', () => {
+  assert.equal(glue.validateCreditJson('{}'), undefined, 'the lite export answers undefined');
+  assert.throws(() => api.validateCreditJson('{}'), {
+    name: 'Error',
+    message: /validateCreditJson needs the whole wasm module \(credit_rules_bg\.wasm\).*credit_rules_lite_bg\.wasm/,
+  });
+});
+
+test('the lite module exports what the whole one does (the two share one glue)', async () => {
+  const exports = (bytes) => WebAssembly.Module.exports(new WebAssembly.Module(bytes)).map((e) => e.name).sort();
+  assert.deepEqual(exports(read('../../pkg/credit_rules_lite_bg.wasm')), exports(read('../../pkg/credit_rules_bg.wasm')));
+  assert.ok(read('../../pkg/credit_rules_lite_bg.wasm').length < read('../../pkg/credit_rules_bg.wasm').length);
+});
+
+// The shared suite over the lite module, without JSON text.
+const withoutJson = (cases) => cases.filter((c) => c.json === undefined);
+const tables = {
+  conformance: withoutJson(JSON.parse(read('../fixtures/conformance.json'))),
+  'account-features': withoutJson(JSON.parse(read('../fixtures/account-features.json'))),
+  cases: withoutJson(JSON.parse(read('../fixtures/cases.json'))),
+};
+for (const { name, run } of tests(tables)) {
+  if (/validateCreditJson|every export survives/.test(name)) continue;
+  test(`lite: ${name}`, () => run(api));
+}
