@@ -14,8 +14,10 @@ export interface InitOutput {
 }
 
 /**
- * Loads the wasm. With no argument it fetches `credit_rules_bg.wasm` next to the module (what
- * bundlers such as Vite and webpack 5 resolve); call it once before anything else.
+ * Loads the wasm; call it once before anything else. With no module or path it fetches the
+ * module next to the package's files (what bundlers such as Vite and webpack 5 resolve):
+ * `credit_rules_bg.wasm` where the app's code holds validateCreditJson (always, unbundled),
+ * else `credit_rules_lite_bg.wasm`, the same module without the JSON text reader.
  */
 export default function init(
   module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>,
@@ -25,7 +27,11 @@ export function initSync(module: { module: SyncInitInput } | SyncInitInput): Ini
 
 /** Validates and normalizes a draft given as any JS value. Never throws (after init). */
 export function validateCredit(draft: unknown, options?: ValidateOptions): ValidationReport;
-/** Validates a draft given as JSON text; anything but a string is `invalid_type` at "". */
+/**
+ * Validates a draft given as JSON text; anything but a string is `invalid_type` at "". Never
+ * throws after init, unless init was given the lite module (`credit_rules_lite_bg.wasm`),
+ * which has no JSON text reader: then it throws an Error that says so.
+ */
 export function validateCreditJson(json: string, options?: ValidateOptions): ValidationReport;
 /** The normalized body; throws CreditValidationError when the draft has errors. */
 export function normalizeCredit(draft: unknown, options?: ValidateOptions): CreditCreateParams;
