@@ -156,17 +156,17 @@ console.log(table(['corpus', ...contestants.map((c) => c.key)], entries.map((e) 
 
 // ---- startup: sizes and compile + instantiate
 const size = sizes(pkgDir);
-console.log(`\nSize unbundled: wasm ${size.wasmRaw} bytes raw, ${size.wasmGzip} gzip -9; JS glue ${size.glueRaw} raw, ${size.glueGzip} gzip -9 (${size.glueFiles.map((f) => `${f.file} ${f.gzip}`).join(', ')})`);
+console.log(`\nSize unbundled: wasm (${size.wasmFile}) ${size.wasmRaw} bytes raw, ${size.wasmGzip} gzip -9; JS glue ${size.glueRaw} raw, ${size.glueGzip} gzip -9 (${size.glueFiles.map((f) => `${f.file} ${f.gzip}`).join(', ')})`);
 const shipped = await shippedSize(pkgDir);
 console.log(`Shipped: \`import init, { validateCredit } from 'credit-rules'\` bundled by esbuild ${shipped.esbuild} (minified, tree-shaken, ESM, browser), and the wasm`);
 for (const line of describeShipped(shipped)) console.log(`  ${line}`);
 const toZod = ZOD_SIZE - shipped.total.larger;
 console.log(`  the larger reading against Zod 4's 26 KB (${ZOD_SIZE} bytes): ${toZod >= 0 ? `${toZod} bytes to spare` : `${-toZod} bytes over`}`);
-if (!shipped.wasmUrlKept) console.log('  WARNING: the bundle lost new URL(\'credit_rules_bg.wasm\', import.meta.url): it would not find the wasm');
+if (!shipped.wasmUrlKept) console.log('  WARNING: the bundle lost new URL(\'credit_rules…_bg.wasm\', import.meta.url): it would not find the wasm');
 for (const warning of shipped.warnings) console.log(`  esbuild warning: ${warning}`);
 const startupCount = Number(args['startup-count']);
 const nodeStartup = await nodeInstantiate(pkgDir, startupCount);
-console.log(`Compile + instantiate in Node (median of ${startupCount}): init() ${nodeStartup.initMs.toFixed(2)} ms, initSync() ${nodeStartup.initSyncMs.toFixed(2)} ms`);
+console.log(`Compile + instantiate of ${size.wasmFile} in Node (median of ${startupCount}): init() ${nodeStartup.initMs.toFixed(2)} ms, initSync() ${nodeStartup.initSyncMs.toFixed(2)} ms`);
 let chromiumStartup;
 if (args['no-chromium']) {
   chromiumStartup = { skipped: '--no-chromium' };

@@ -1,13 +1,21 @@
 // What a page pays before the first call: bytes over the wire and compile + instantiate time,
 // in Node and in headless Chromium.
 import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { median } from './timing.mjs';
 
 const gzipSize = (bytes) => gzipSync(bytes, { level: 9 }).length;
+
+/**
+ * The module a bundled page of `import init, { validateCredit }` fetches, whose startup is
+ * timed: the lite one (no JSON text reader) where the package has it, else the only one.
+ */
+export function startupWasm(pkgDir) {
+  return existsSync(join(pkgDir, 'credit_rules_lite_bg.wasm')) ? 'credit_rules_lite_bg.wasm' : 'credit_rules_bg.wasm';
+}
 
 const IMPORT = /(?:import|export)\s[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|import\s*['"](\.{1,2}\/[^'"]+)['"]/g;
 
@@ -24,17 +32,18 @@ function glueFiles(pkgDir) {
 }
 
 /**
- * Sizes in bytes: the wasm raw and gzip -9, and the JS glue gzip -9: every file `index.js`
+ * Sizes in bytes: the wasm (`startupWasm`) raw and gzip -9, and the JS glue gzip -9: every file `index.js`
  * imports, followed (stale snippets that wasm-pack leaves in pkg/ are not counted), each
  * gzipped on its own as it is served.
  */
 export function sizes(pkgDir) {
-  const wasm = readFileSync(join(pkgDir, 'credit_rules_bg.wasm'));
+  const wasm = readFileSync(join(pkgDir, startupWasm(pkgDir)));
   const files = glueFiles(pkgDir).map((path) => {
     const bytes = readFileSync(path);
     return { file: relative(pkgDir, path).split(sep).join('/'), raw: bytes.length, gzip: gzipSize(bytes) };
   });
   return {
+    wasmFile: startupWasm(pkgDir),
     wasmRaw: wasm.length,
     wasmGzip: gzipSize(wasm),
     glueRaw: files.reduce((sum, f) => sum + f.raw, 0),
@@ -64,7 +73,7 @@ export function withCustomSection(bytes, index) {
  * wasm module cache is shared by the process's isolates, workers included).
  */
 export async function nodeInstantiate(pkgDir, count, salt = '') {
-  const bytes = new Uint8Array(readFileSync(join(pkgDir, 'credit_rules_bg.wasm')));
+  const bytes = new Uint8Array(readFileSync(join(pkgDir, startupWasm(pkgDir))));
   const glue = pathToFileURL(join(pkgDir, 'credit_rules.js')).href;
   const init = [];
   const initSync = [];
@@ -135,10 +144,10 @@ export async function chromiumInstantiate(pkgDir, count, sampleDraft, options) {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
     const result = await page.evaluate(
-      async ({ count, sampleDraft, options, withCustomSectionSource }) => {
+      async ({ count, sampleDraft, options, withCustomSectionSource, wasmFile }) => {
         // eslint-disable-next-line no-new-func
         const withCustomSection = new Function(`return (${withCustomSectionSource})`)();
-        const bytes = new Uint8Array(await (await fetch('/pkg/credit_rules_bg.wasm')).arrayBuffer());
+        const bytes = new Uint8Array(await (await fetch(`/pkg/${wasmFile}`)).arrayBuffer());
         const times = [];
         for (let i = 0; i < count; i += 1) {
           const glue = await import(`/pkg/credit_rules.js?fresh=${i}`);
@@ -152,7 +161,7 @@ export async function chromiumInstantiate(pkgDir, count, sampleDraft, options) {
         const report = api.validateCredit(sampleDraft, options);
         return { times, valid: report.valid, isolated: globalThis.crossOriginIsolated, version: navigator.userAgent };
       },
-      { count, sampleDraft, options, withCustomSectionSource: withCustomSection.toString() },
+      { count, sampleDraft, options, withCustomSectionSource: withCustomSection.toString(), wasmFile: startupWasm(pkgDir) },
     );
     const sorted = [...result.times].sort((a, b) => a - b);
     return {
