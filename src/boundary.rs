@@ -365,6 +365,37 @@ mod tests {
         );
     }
 
+    /// The numbers the wasm writes (`fixed_name`, `severity_name`, `code_name`, `field_name`)
+    /// index the NAMES list that `js_block` writes for JS, built here from the same data.
+    #[test]
+    fn every_name_number_indexes_its_name() {
+        let tables = Tables::walk();
+        let names: Vec<&str> = FIXED_NAMES
+            .iter()
+            .copied()
+            .chain(Code::ALL.iter().map(|code| code.as_str()))
+            .chain(
+                tables
+                    .iter()
+                    .flat_map(|table| table.iter().map(|field| field.name)),
+            )
+            .collect();
+        for (number, name) in FIXED_NAMES.iter().enumerate() {
+            assert_eq!(fixed_name(name), Some(number), "{name}");
+        }
+        assert_eq!(fixed_name("not a fixed name"), None);
+        assert_eq!(names[severity_name(Severity::Error)], "error");
+        assert_eq!(names[severity_name(Severity::Warning)], "warning");
+        for code in Code::ALL.iter().copied() {
+            assert_eq!(names[code_name(code)], code.as_str());
+        }
+        for table in tables.iter() {
+            for (index, field) in table.iter().enumerate() {
+                assert_eq!(names[tables.field_name(table, index)], field.name);
+            }
+        }
+    }
+
     #[test]
     fn received_codes_round_trip() {
         for (number, received) in RECEIVED.iter().enumerate() {
