@@ -155,13 +155,9 @@ fn plain_number(number: f64) -> String {
         text.push('.');
         text.push_str(digits.get(point.min(digits.len())..).unwrap_or(""));
     }
-    let trimmed = text.trim_end_matches('0').trim_end_matches('.');
-    let trimmed = if trimmed.is_empty() || trimmed == "-" {
-        "0"
-    } else {
-        trimmed
-    };
-    trimmed.to_owned()
+    // Never empty: the text starts with a digit or `-` and a digit, and the digits before the
+    // point are kept.
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
 fn group_thousands(number: &str) -> String {
@@ -259,6 +255,7 @@ mod tests {
             (1.5e-7, "0.00000015"),
             (-2.25, "-2.25"),
             (0.0, "0"),
+            (-0.0, "-0"),
             (123456789.125, "123456789.125"),
         ];
         for (number, text) in table {
