@@ -16,7 +16,7 @@ import { agreement } from './lib/agreement.mjs';
 import { SHIPPED_BUDGET, ZOD_SIZE, describeShipped, shippedSize } from './lib/bundle.mjs';
 import { checkCorpus, readCorpus } from './lib/corpus.mjs';
 import { chart, formatNs, runInfo, table } from './lib/report.mjs';
-import { chromiumInstantiate, nodeInstantiate, sizes } from './lib/startup.mjs';
+import { chromiumInstantiate, nodeInstantiate, sizes, startupWasm } from './lib/startup.mjs';
 import { busyShare } from './lib/timing.mjs';
 import { timeCell } from './lib/workers.mjs';
 import * as ajvPeer from './peers/ajv.mjs';
@@ -166,7 +166,7 @@ if (!shipped.wasmUrlKept) console.log('  WARNING: the bundle lost new URL(\'cred
 for (const warning of shipped.warnings) console.log(`  esbuild warning: ${warning}`);
 const startupCount = Number(args['startup-count']);
 const nodeStartup = await nodeInstantiate(pkgDir, startupCount);
-console.log(`Compile + instantiate of ${size.wasmFile} in Node (median of ${startupCount}): init() ${nodeStartup.initMs.toFixed(2)} ms, initSync() ${nodeStartup.initSyncMs.toFixed(2)} ms`);
+console.log(`Compile + instantiate of ${startupWasm(pkgDir)} in Node (median of ${startupCount}): init() ${nodeStartup.initMs.toFixed(2)} ms, initSync() ${nodeStartup.initSyncMs.toFixed(2)} ms`);
 let chromiumStartup;
 if (args['no-chromium']) {
   chromiumStartup = { skipped: '--no-chromium' };
