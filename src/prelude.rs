@@ -68,6 +68,25 @@ pub(crate) fn comma_list(parts: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     #[test]
+    fn floor_is_exact_for_every_double() {
+        for (number, floored) in [
+            (2.5, 2.0),
+            (-2.5, -3.0),
+            (-0.5, -1.0),
+            (3.0, 3.0),
+            (4_503_599_627_370_495.5, 4_503_599_627_370_495.0),
+            (1e20, 1e20),
+            (-1e300, -1e300),
+            (f64::INFINITY, f64::INFINITY),
+        ] {
+            assert_eq!(super::floor(number), floored, "{number}");
+        }
+        assert!(super::floor(f64::NAN).is_nan());
+        assert!(super::is_whole(1e20));
+        assert!(!super::is_whole(0.5));
+    }
+
+    #[test]
     fn trim_matches_str_trim() {
         for text in [
             "",

@@ -185,4 +185,23 @@ mod tests {
             }
         }
     }
+
+    /// Many distinct keys, some repeated, at every size of the table up to 400 entries.
+    #[test]
+    fn the_table_agrees_with_a_map_at_every_size() {
+        for len in FEW + 1..=400 {
+            let keys: Vec<String> = (0..len)
+                .map(|at| format!("k{}", at * 31 % (len - len / 4)))
+                .collect();
+            let texts: Vec<&str> = keys.iter().map(String::as_str).collect();
+            let mut firsts = std::collections::HashMap::new();
+            for (at, key) in texts.iter().enumerate() {
+                firsts.entry(*key).or_insert(at);
+            }
+            let first = first_equal(&texts);
+            for (at, key) in texts.iter().enumerate() {
+                assert_eq!(first[at], firsts[key], "len {len}, entry {at}");
+            }
+        }
+    }
 }
