@@ -352,6 +352,37 @@ mod tests {
     }
 
     #[test]
+    fn levenshtein_is_the_edit_distance_up_to_the_limit() {
+        for (a, b, distance) in [
+            ("", "abc", 3),
+            ("a", "b", 1),
+            ("ab", "ba", 2),
+            ("ab", "abcd", 2),
+            ("flaw", "lawn", 2),
+            ("kitten", "sitting", 3),
+            ("sunday", "saturday", 3),
+        ] {
+            assert_eq!(levenshtein(a, b, 10), distance, "{a:?} {b:?}");
+            assert_eq!(levenshtein(b, a, 10), distance, "{b:?} {a:?}");
+            assert_eq!(
+                levenshtein(a, b, 2),
+                distance.min(3),
+                "{a:?} {b:?}, limit 2"
+            );
+        }
+    }
+
+    #[test]
+    fn closest_keeps_the_nearest_and_ties_to_the_first() {
+        let pick =
+            |candidates: &[&'static str], text| closest(&mut candidates.iter().copied(), text);
+        assert_eq!(pick(&["ab", "ac"], "aa"), Some("ab"));
+        assert_eq!(pick(&["abcd", "abc"], "ab"), Some("abc"));
+        assert_eq!(pick(&["abc", "abcd"], "ab"), Some("abc"));
+        assert_eq!(pick(&["wxyz"], "ab"), None);
+    }
+
+    #[test]
     fn levenshtein_counts_code_points() {
         assert_eq!(levenshtein("namé", "name", 2), 1);
         assert_eq!(levenshtein("abc", "abcdef", 2), 3);
