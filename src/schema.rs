@@ -279,9 +279,8 @@ impl Field {
 pub fn position(fields: &[Field], name: &str) -> Option<usize> {
     // A known key read from the tape borrows the table's own name: its address finds it.
     for (at, field) in fields.iter().enumerate() {
-        if core::ptr::eq(field.name.as_ptr(), name.as_ptr()) && field.name.len() == name.len()
-            || field.name == name
-        {
+        // `ptr::eq` on `&str` compares the address and the length.
+        if core::ptr::eq(field.name, name) || field.name == name {
             return Some(at);
         }
     }
