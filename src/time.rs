@@ -545,4 +545,25 @@ mod tests {
             Err(TimestampError::OutOfRange)
         );
     }
+
+    #[test]
+    fn millis_cover_years_0000_to_9999_and_no_more() {
+        let first = FIRST_SECOND as f64 * 1000.0;
+        let end = END_SECOND as f64 * 1000.0;
+        assert_eq!(
+            Instant::from_millis(first).map(|i| i.to_iso()),
+            Ok("0000-01-01T00:00:00.000Z".into())
+        );
+        assert_eq!(
+            Instant::from_millis(end - 1.0).map(|i| i.to_iso()),
+            Ok("9999-12-31T23:59:59.999Z".into())
+        );
+        for outside in [first - 1.0, end, f64::INFINITY, f64::NEG_INFINITY] {
+            assert_eq!(
+                Instant::from_millis(outside),
+                Err(TimestampError::OutOfRange),
+                "{outside}"
+            );
+        }
+    }
 }
