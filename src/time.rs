@@ -487,6 +487,8 @@ mod tests {
             ("9999-12-31T23:00:00Z", "9999-12-31T23:00:00.000Z"),
             ("2024-02-29T00:00:00Z", "2024-02-29T00:00:00.000Z"),
             ("1969-07-20T20:00:00Z", "1969-07-20T20:00:00.000Z"),
+            ("2026-01-02T23:59:00+23:59", "2026-01-02T00:00:00.000Z"),
+            ("2026-01-01T23:59:59Z", "2026-01-01T23:59:59.000Z"),
         ];
         for (text, expected) in table {
             assert_eq!(iso(text), expected, "{text}");
@@ -502,6 +504,10 @@ mod tests {
             ("2026-02-30", TimestampError::Format),
             ("2025-02-29T00:00:00Z", TimestampError::Format),
             ("2026-01-01T24:00:00Z", TimestampError::Format),
+            ("2026-01-01T10:60:00Z", TimestampError::Format),
+            ("2026-01-01T10:00:61Z", TimestampError::Format),
+            ("2026-01-01T10:00:00+24:00", TimestampError::Format),
+            ("2026-01-01T10:00:00+00:60", TimestampError::Format),
             ("2026-01-01T00:00:00.Z", TimestampError::Format),
             ("2026-01-01T00:00:00+0100", TimestampError::Format),
             ("2026-1-01", TimestampError::Format),
@@ -544,6 +550,26 @@ mod tests {
             Instant::from_millis(f64::NAN),
             Err(TimestampError::OutOfRange)
         );
+    }
+
+    #[test]
+    fn a_date_reads_as_its_time_value_and_chrono_gets_every_digit() {
+        assert_eq!(
+            read(&crate::Input::Date(1_767_225_600_000.0)).map(|r| r.map(|i| i.to_iso())),
+            Some(Ok("2026-01-01T00:00:00.000Z".into()))
+        );
+        for (text, nanos) in [
+            ("2026-01-01T00:00:00Z", 0),
+            ("2026-01-01T00:00:00.5Z", 500_000_000),
+            ("2026-01-01T00:00:00.123456789Z", 123_456_789),
+        ] {
+            let datetime = parse(text).ok().and_then(|i| i.to_datetime());
+            assert_eq!(
+                datetime.map(|d| (d.timestamp(), d.timestamp_subsec_nanos())),
+                Some((1_767_225_600, nanos)),
+                "{text}"
+            );
+        }
     }
 
     #[test]
