@@ -506,6 +506,26 @@ mod tests {
     }
 
     #[test]
+    fn numbers_in_messages_print_as_js_prints_them() {
+        for (number, text) in [
+            (0.0, "0"),
+            (-0.0, "0"),
+            (-3.0, "-3"),
+            (0.5, "0.5"),
+            (-2.5, "-2.5"),
+            (9_007_199_254_740_991.0, "9007199254740991"),
+        ] {
+            assert_eq!(
+                render("{n}", &Params::new().with("n", number)),
+                text,
+                "{number}"
+            );
+        }
+        // Past 2^53 through `fmt`: every digit, never a saturated integer.
+        assert_eq!(render("{n}", &Params::new().with("n", 1e300)).len(), 301);
+    }
+
+    #[test]
     fn pointer_escapes_tilde_and_slash() {
         let path = vec![Segment::Key("a/b~c".into()), Segment::Index(3)];
         assert_eq!(pointer_of(&path), "/a~1b~0c/3");
