@@ -573,6 +573,17 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn the_clock_reads_the_system_time() {
+        // Later than 2026-01-01 and earlier than 2100-01-01, in milliseconds.
+        let now = now_millis();
+        assert!(
+            now > 1_767_225_600_000.0 && now < 4_102_444_800_000.0,
+            "{now}"
+        );
+    }
+
+    #[test]
     fn millis_cover_years_0000_to_9999_and_no_more() {
         let first = FIRST_SECOND as f64 * 1000.0;
         let end = END_SECOND as f64 * 1000.0;

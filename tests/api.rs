@@ -268,3 +268,20 @@ fn ten_thousand_overlapping_items_are_checked_in_one_sweep() {
         .iter()
         .all(|w| w.code == Code::OverlappingSchedule));
 }
+
+#[test]
+fn known_fields_in_table_order_then_unknown_ones_as_given() {
+    let mut draft = with("priority", json!("high"));
+    draft["zeta"] = json!(1);
+    draft["alpha"] = json!(2);
+    draft["name"] = json!(3);
+    assert_eq!(
+        error_keys(&draft),
+        [
+            "invalid_type@/priority",
+            "invalid_type@/name",
+            "unknown_field@/zeta",
+            "unknown_field@/alpha"
+        ]
+    );
+}
