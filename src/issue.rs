@@ -187,8 +187,10 @@ pub enum ParamValue {
 /// them; the normalized value's numbers and the numeric params both.
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn json_number(number: f64) -> serde_json::Value {
-    const SAFE: f64 = 9_007_199_254_740_992.0;
-    if number.fract() == 0.0 && number.abs() < SAFE {
+    // Every whole double below 2^63 is exact as an i64, and JS prints it without a fraction
+    // (serde_json would write 2^53 as `9007199254740992.0`).
+    const I64_END: f64 = 9_223_372_036_854_775_808.0;
+    if number.fract() == 0.0 && number.abs() < I64_END {
         serde_json::Value::from(number as i64)
     } else {
         serde_json::Number::from_f64(number)
@@ -493,6 +495,16 @@ mod tests {
         assert_eq!(json_number(12.5).to_string(), "12.5");
         assert_eq!(json_number(-0.0 + 0.0).to_string(), "0");
         assert_eq!(json_number(1e300).to_string(), "1e+300");
+        // Past 2^53 too, as JS prints them, up to the last whole double an i64 holds.
+        assert_eq!(
+            json_number(9_007_199_254_740_992.0).to_string(),
+            "9007199254740992"
+        );
+        assert_eq!(
+            json_number(-9_223_372_036_854_774_784.0).to_string(),
+            "-9223372036854774784"
+        );
+        assert_eq!(json_number(9_223_372_036_854_775_808.0).as_i64(), None);
     }
 
     #[test]
@@ -503,6 +515,58 @@ mod tests {
             "at most 128 ({unit})"
         );
         assert_eq!(render("open { brace", &params), "open { brace");
+    }
+
+    /// Each variant, given params that match it, is the message; params that miss one of its
+    /// conditions (absent, another text, another number) give the code's own.
+    #[test]
+    fn variants_are_chosen_by_their_params() {
+        let none = BTreeMap::new();
+        for variant in VARIANTS {
+            let mut matching = Params::new();
+            for (name, wanted) in variant.when {
+                matching = match wanted {
+                    Match::Given => matching.with(name, "x"),
+                    Match::Text(text) => matching.with(name, *text),
+                    Match::Number(number) => matching.with(name, *number as f64),
+                };
+            }
+            assert_eq!(
+                message(variant.code, &matching, &none),
+                render(variant.template, &matching),
+                "{:?}",
+                variant.code
+            );
+            assert_ne!(variant.template, variant.code.default_message());
+            for (name, wanted) in variant.when {
+                let mut missing = Params::new();
+                for (other, value) in matching.iter() {
+                    if other != *name {
+                        missing = missing.with(other, value.clone());
+                    }
+                }
+                let mut other_value = missing.clone();
+                other_value = match wanted {
+                    Match::Given => other_value,
+                    Match::Text(_) => other_value.with(name, "another"),
+                    Match::Number(number) => other_value.with(name, *number as f64 + 1.0),
+                };
+                for params in [missing, other_value] {
+                    assert_eq!(
+                        message(variant.code, &params, &none),
+                        render(variant.code.default_message(), &params),
+                        "{:?} without {name}",
+                        variant.code
+                    );
+                }
+            }
+        }
+        // Another code with the same params keeps its own message.
+        let suggestion = Params::new().with("suggestion", "name");
+        assert_eq!(
+            message(Code::TooLong, &suggestion, &none),
+            render(Code::TooLong.default_message(), &suggestion)
+        );
     }
 
     #[test]

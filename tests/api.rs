@@ -285,3 +285,40 @@ fn known_fields_in_table_order_then_unknown_ones_as_given() {
         ]
     );
 }
+
+/// The entry limit holds at exactly its value, in the value reader and the text reader both;
+/// a large object where a scalar belongs is a type error, not `too_many`.
+#[test]
+fn the_entry_limit_is_inclusive_and_only_for_containers_read_along_the_table() {
+    let keys = |draft: &Value| {
+        let from_value: Vec<String> = validate(draft, &options())
+            .errors
+            .iter()
+            .map(|i| i.key())
+            .collect();
+        let text = serde_json::to_string(draft).unwrap();
+        let from_text: Vec<String> = validate_json(&text, &options())
+            .errors
+            .iter()
+            .map(|i| i.key())
+            .collect();
+        assert_eq!(from_value, from_text);
+        from_value
+    };
+    let limit = credit_rules::schema::MAX_ENTRIES;
+    let tags: Vec<Value> = (0..limit).map(|i| json!(format!("t{i}"))).collect();
+    assert_eq!(
+        keys(&with("applicable_product_tags", Value::Array(tags))),
+        Vec::<String>::new()
+    );
+    let fields: Map<String, Value> = (0..limit).map(|i| (format!("k{i}"), json!("v"))).collect();
+    assert_eq!(
+        keys(&with("custom_fields", Value::Object(fields))),
+        Vec::<String>::new()
+    );
+    let big: Map<String, Value> = (0..=limit).map(|i| (format!("k{i}"), json!(i))).collect();
+    assert_eq!(
+        keys(&with("priority", Value::Object(big))),
+        ["invalid_type@/priority"]
+    );
+}
