@@ -570,6 +570,14 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn param_values_display_as_their_text_or_number() {
+        assert_eq!(ParamValue::from("name").to_string(), "name");
+        assert_eq!(ParamValue::from(128usize).to_string(), "128");
+        assert_eq!(ParamValue::from(0.5).to_string(), "0.5");
+    }
+
+    #[test]
     fn numbers_in_messages_print_as_js_prints_them() {
         for (number, text) in [
             (0.0, "0"),
