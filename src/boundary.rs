@@ -353,6 +353,7 @@ pub const END: &str = "// ---- end of the generated block";
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::prelude::*;
 
     #[test]
     fn every_table_is_numbered() {

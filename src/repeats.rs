@@ -194,7 +194,7 @@ mod tests {
                 .map(|at| format!("k{}", at * 31 % (len - len / 4)))
                 .collect();
             let texts: Vec<&str> = keys.iter().map(String::as_str).collect();
-            let mut firsts = std::collections::HashMap::new();
+            let mut firsts = alloc::collections::BTreeMap::new();
             for (at, key) in texts.iter().enumerate() {
                 firsts.entry(*key).or_insert(at);
             }

@@ -1,10 +1,13 @@
 //! The case tables through the JS boundary with wasm-bindgen-test: each draft becomes a JS
-//! value (`JSON.parse`), goes through the exported `validateCredit`, and the report comes back
-//! as a JS value. Runs in Node by default and in Chromium with `WASM_BINDGEN_USE_BROWSER=1`.
+//! value (`JSON.parse`), goes through the exported `validateCredit` (a JSON-text case through
+//! `validateCreditJson`), and the report comes back as a JS value, judged as the native runner
+//! judges it: validity, errors, warnings, value, params, related pointers and fixes. Runs in
+//! Node by default and in Chromium with `WASM_BINDGEN_USE_BROWSER=1`; cargo-mutants runs it
+//! for the mutants of src/wasm.rs (README "Mutation testing").
 #![cfg(target_arch = "wasm32")]
 
-use credit_rules::wasm::validate_credit;
-use js_sys::{Array, Reflect, JSON};
+use credit_rules::wasm::{validate_credit, validate_credit_json};
+use js_sys::{Array, Object, Reflect, JSON};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -47,16 +50,85 @@ fn strings(value: &JsValue) -> Vec<String> {
     list
 }
 
+/// JSON text with every object's keys sorted: equality that ignores key order.
+fn canonical(value: &JsValue) -> String {
+    if Array::is_array(value) {
+        let entries: Vec<String> = Array::from(value).iter().map(|v| canonical(&v)).collect();
+        format!("[{}]", entries.join(","))
+    } else if value.is_object() {
+        let mut keys: Vec<String> = Object::keys(&value.clone().into())
+            .iter()
+            .filter_map(|k| k.as_string())
+            .collect();
+        keys.sort();
+        let entries: Vec<String> = keys
+            .iter()
+            .map(|k| {
+                format!(
+                    "{}:{}",
+                    stringify(&JsValue::from_str(k)),
+                    canonical(&get(value, k))
+                )
+            })
+            .collect();
+        format!("{{{}}}", entries.join(","))
+    } else {
+        stringify(value)
+    }
+}
+
+/// The issue of `report` (errors, then warnings) whose `code@pointer` is `key`.
+fn issue_at(report: &JsValue, key: &str) -> Option<JsValue> {
+    ["errors", "warnings"].iter().find_map(|list| {
+        Array::from(&get(report, list)).iter().find(|issue| {
+            format!(
+                "{}@{}",
+                get(issue, "code").as_string().unwrap_or_default(),
+                get(issue, "pointer").as_string().unwrap_or_default()
+            ) == key
+        })
+    })
+}
+
+/// `expect[field]` (an object of issue keys) checked against each issue's `field`, read by
+/// `read` and compared as canonical JSON.
+fn check_by_issue(
+    report: &JsValue,
+    expect: &JsValue,
+    field: &str,
+    read: &dyn Fn(&JsValue) -> JsValue,
+    failures: &mut Vec<String>,
+    name: &str,
+) {
+    let wanted = get(expect, field);
+    if wanted.is_undefined() {
+        return;
+    }
+    for key in Object::keys(&wanted.clone().into()).iter() {
+        let key = key.as_string().unwrap_or_default();
+        let got = issue_at(report, &key).map(|issue| read(&issue));
+        let want = get(&wanted, &key);
+        match got {
+            Some(got) if canonical(&got) == canonical(&want) => {}
+            got => failures.push(format!(
+                "{name}: {field} of {key}: {}",
+                got.map(|g| canonical(&g)).unwrap_or_default()
+            )),
+        }
+    }
+}
+
 fn run_table(text: &str) {
     let cases = JSON::parse(text).expect("a case table parses");
     let mut failures = Vec::new();
     for case in Array::from(&cases).iter() {
         let input = get(&case, "input");
-        if input.is_undefined() {
-            continue; // JSON-text cases belong to validateCreditJson, tested in tests/js.
-        }
         let expect = get(&case, "expect");
-        let report = validate_credit(input, get(&case, "options"));
+        let report = if input.is_undefined() {
+            validate_credit_json(get(&case, "json"), get(&case, "options"))
+        } else {
+            validate_credit(input, get(&case, "options"))
+        };
         let name = get(&case, "name").as_string().unwrap_or_default();
         if get(&report, "valid") != get(&expect, "valid") {
             failures.push(format!("{name}: valid"));
@@ -68,12 +140,65 @@ fn run_table(text: &str) {
             ));
         }
         let warnings = sorted_keys(&get(&report, "warnings"));
-        if !strings(&get(&expect, "warnings"))
-            .iter()
-            .all(|w| warnings.contains(w))
-        {
+        let wanted = strings(&get(&expect, "warnings"));
+        let exact = get(&expect, "exact_warnings").is_truthy();
+        if (exact && warnings != wanted) || !wanted.iter().all(|w| warnings.contains(w)) {
             failures.push(format!("{name}: warnings {warnings:?}"));
         }
+        // Params: `{}` means none (the report leaves `params` out); else each one named.
+        let params = get(&expect, "params");
+        if !params.is_undefined() {
+            for key in Object::keys(&params.clone().into()).iter() {
+                let key = key.as_string().unwrap_or_default();
+                let want = get(&params, &key);
+                let got = issue_at(&report, &key).map(|issue| get(&issue, "params"));
+                let ok = match &got {
+                    None => false,
+                    Some(got) if Object::keys(&want.clone().into()).length() == 0 => {
+                        got.is_undefined() || Object::keys(&got.clone().into()).length() == 0
+                    }
+                    Some(got) => Object::keys(&want.clone().into()).iter().all(|k| {
+                        let k = k.as_string().unwrap_or_default();
+                        stringify(&get(got, &k)) == stringify(&get(&want, &k))
+                    }),
+                };
+                if !ok {
+                    failures.push(format!(
+                        "{name}: params of {key}: {}",
+                        got.map(|g| stringify(&g)).unwrap_or_default()
+                    ));
+                }
+            }
+        }
+        check_by_issue(
+            &report,
+            &expect,
+            "related",
+            &|issue| get(issue, "related"),
+            &mut failures,
+            &name,
+        );
+        // Fixes without their messages (the messages are the catalog's, checked in tests/js).
+        check_by_issue(
+            &report,
+            &expect,
+            "fixes",
+            &|issue| {
+                let fixes = Array::new();
+                let given = get(issue, "fixes");
+                if given.is_undefined() {
+                    return fixes.into();
+                }
+                for fix in Array::from(&given).iter() {
+                    let copy = Object::assign(&Object::new(), &fix.into());
+                    let _ = Reflect::delete_property(&copy, &JsValue::from_str("message"));
+                    fixes.push(&copy);
+                }
+                fixes.into()
+            },
+            &mut failures,
+            &name,
+        );
         let value = get(&expect, "value");
         if !value.is_undefined() && stringify(&get(&report, "value")) != stringify(&value) {
             failures.push(format!(
