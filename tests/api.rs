@@ -303,6 +303,13 @@ fn the_entry_limit_is_inclusive_and_only_for_containers_read_along_the_table() {
             .map(|i| i.key())
             .collect();
         assert_eq!(from_value, from_text);
+        // The wasm's own reader (src/json_text/), run natively.
+        let compact: Vec<String> = credit_rules::validate_json_compact(&text, &options())
+            .errors
+            .iter()
+            .map(|i| i.key())
+            .collect();
+        assert_eq!(from_value, compact);
         from_value
     };
     let limit = credit_rules::schema::MAX_ENTRIES;
@@ -321,4 +328,34 @@ fn the_entry_limit_is_inclusive_and_only_for_containers_read_along_the_table() {
         keys(&with("priority", Value::Object(big))),
         ["invalid_type@/priority"]
     );
+    // Past the limit, as `too_many`.
+    let tags: Vec<Value> = (0..=limit).map(|i| json!(format!("t{i}"))).collect();
+    assert_eq!(
+        keys(&with("applicable_product_tags", Value::Array(tags))),
+        ["too_many@/applicable_product_tags"]
+    );
+    let fields: Map<String, Value> = (0..=limit).map(|i| (format!("k{i}"), json!("v"))).collect();
+    assert_eq!(
+        keys(&with("custom_fields", Value::Object(fields))),
+        ["too_many@/custom_fields"]
+    );
+}
+
+/// Depth is given back on leaving a container: many siblings are not deep (both readers).
+#[test]
+fn siblings_do_not_add_up_to_depth() {
+    let siblings = vec!["[]"; 300].join(",");
+    let objects = vec!["{}"; 300].join(",");
+    for inner in [siblings, objects] {
+        let text = format!(
+            r#"{{"customer_id":"13117714-3f05-48e5-a6e9-a66093f13b4d","product_id":"f14d6729-6a44-4b13-9908-9387f1918790","priority":1,"access_schedule":{{"schedule_items":[{{"amount":1,"starting_at":"2026-01-01","ending_before":"2026-01-02"}}]}},"custom_fields":{{"k":[{inner}]}}}}"#
+        );
+        for report in [
+            validate_json(&text, &options()),
+            credit_rules::validate_json_compact(&text, &options()),
+        ] {
+            let keys: Vec<String> = report.errors.iter().map(|i| i.key()).collect();
+            assert_eq!(keys, ["invalid_type@/custom_fields/k"]);
+        }
+    }
 }
