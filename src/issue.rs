@@ -570,6 +570,19 @@ mod tests {
     }
 
     #[test]
+    fn params_iterate_in_the_order_added() {
+        let params = Params::new().with("max", 128usize).with("part", "key");
+        let listed: Vec<(&str, &ParamValue)> = params.iter().collect();
+        assert_eq!(
+            listed,
+            [
+                ("max", &ParamValue::Number(128.0)),
+                ("part", &ParamValue::Text("key".into()))
+            ]
+        );
+    }
+
+    #[test]
     #[cfg(not(target_arch = "wasm32"))]
     fn param_values_display_as_their_text_or_number() {
         assert_eq!(ParamValue::from("name").to_string(), "name");
