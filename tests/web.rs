@@ -239,3 +239,19 @@ fn a_proto_key_stays_an_own_property_of_the_output() {
     assert_eq!(keys.length(), 1);
     assert_eq!(keys.get(0).as_string().as_deref(), Some("__proto__"));
 }
+
+/// Without `now`, the wasm reads the browser's clock (`Date.now()`): an item that ended in
+/// 2020 has ended.
+#[wasm_bindgen_test]
+fn without_now_the_clock_is_the_browsers() {
+    let draft = JSON::parse(
+        r#"{"customer_id":"13117714-3f05-48e5-a6e9-a66093f13b4d","product_id":"f14d6729-6a44-4b13-9908-9387f1918790","priority":1,
+            "access_schedule":{"schedule_items":[{"amount":1,"starting_at":"2020-01-01","ending_before":"2020-02-01"}]}}"#,
+    )
+    .expect("parses");
+    let report = validate_credit(draft, JsValue::UNDEFINED);
+    assert_eq!(
+        sorted_keys(&get(&report, "warnings")),
+        ["ends_in_past@/access_schedule/schedule_items/0/ending_before"]
+    );
+}
