@@ -359,3 +359,28 @@ fn siblings_do_not_add_up_to_depth() {
         }
     }
 }
+
+/// Exponents with many leading zeros read as their value in both readers.
+#[test]
+fn exponents_with_leading_zeros_read_as_their_value() {
+    for (literal, priority) in [
+        ("1e00000000002", 100),
+        ("1E+000000000000000000003", 1000),
+        ("50000e-0000000000002", 500),
+    ] {
+        let text = format!(
+            r#"{{"customer_id":"13117714-3f05-48e5-a6e9-a66093f13b4d","product_id":"f14d6729-6a44-4b13-9908-9387f1918790","priority":{literal},"access_schedule":{{"schedule_items":[{{"amount":1,"starting_at":"2026-01-01","ending_before":"2026-01-02"}}]}}}}"#
+        );
+        for report in [
+            validate_json(&text, &options()),
+            credit_rules::validate_json_compact(&text, &options()),
+        ] {
+            assert!(report.errors.is_empty(), "{literal}: {:?}", report.errors);
+            assert_eq!(
+                report.value.as_ref().map(|value| value["priority"].clone()),
+                Some(json!(priority)),
+                "{literal}"
+            );
+        }
+    }
+}
