@@ -384,3 +384,20 @@ fn exponents_with_leading_zeros_read_as_their_value() {
         }
     }
 }
+
+/// A byte that is not whitespace after a line break is refused where it stands, by both
+/// readers alike (the wasm's reader skips indentation eight bytes at a time).
+#[test]
+fn junk_after_a_line_break_is_refused_where_it_stands() {
+    for junk in ["!", "\u{8}", "x", "\u{0}"] {
+        let text = format!("{{\"priority\":1,\n{junk}       \"name\":\"a\"}}");
+        let serde = validate_json(&text, &options());
+        let compact = credit_rules::validate_json_compact(&text, &options());
+        assert_eq!(
+            serde.errors.iter().map(|i| i.key()).collect::<Vec<_>>(),
+            ["invalid_json@"],
+            "{junk:?}"
+        );
+        assert_eq!(compact.errors, serde.errors, "{junk:?}");
+    }
+}
