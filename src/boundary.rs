@@ -206,6 +206,21 @@ impl Tables {
     }
 }
 
+/// Every name the result tape writes by number, in number order: the fixed names, the codes,
+/// then each table's field names in walk order (what `NAMES` in `js/edge.js` lists).
+#[cfg(any(test, not(target_arch = "wasm32")))]
+fn names(tables: &Tables) -> impl Iterator<Item = &'static str> + '_ {
+    FIXED_NAMES
+        .iter()
+        .copied()
+        .chain(Code::ALL.iter().map(|code| code.as_str()))
+        .chain(
+            tables
+                .iter()
+                .flat_map(|table| table.iter().map(|field| field.name)),
+        )
+}
+
 /// The generated block of `js/edge.js`: the constants above, the names, the tables and the
 /// message catalog, as JS.
 #[cfg(not(target_arch = "wasm32"))]
@@ -244,17 +259,7 @@ pub fn js_block() -> String {
     }
     let _ = writeln!(out, "const MAX_ENTRIES = {};", schema::MAX_ENTRIES);
     let tables = Tables::walk();
-    let names: Vec<String> = FIXED_NAMES
-        .iter()
-        .copied()
-        .chain(Code::ALL.iter().map(|code| code.as_str()))
-        .chain(
-            tables
-                .iter()
-                .flat_map(|table| table.iter().map(|field| field.name)),
-        )
-        .map(quote)
-        .collect();
+    let names: Vec<String> = names(&tables).map(quote).collect();
     let _ = writeln!(
         out,
         "// The names the result tape writes by number.\nconst NAMES = [{}];",
@@ -371,16 +376,7 @@ mod tests {
     #[test]
     fn every_name_number_indexes_its_name() {
         let tables = Tables::walk();
-        let names: Vec<&str> = FIXED_NAMES
-            .iter()
-            .copied()
-            .chain(Code::ALL.iter().map(|code| code.as_str()))
-            .chain(
-                tables
-                    .iter()
-                    .flat_map(|table| table.iter().map(|field| field.name)),
-            )
-            .collect();
+        let names: Vec<&str> = names(&tables).collect();
         for (number, name) in FIXED_NAMES.iter().enumerate() {
             assert_eq!(fixed_name(name), Some(number), "{name}");
         }
