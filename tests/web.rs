@@ -255,3 +255,107 @@ fn without_now_the_clock_is_the_browsers() {
         ["ends_in_past@/access_schedule/schedule_items/0/ending_before"]
     );
 }
+
+fn set(target: &JsValue, key: &str, value: &JsValue) {
+    Reflect::set(target, &JsValue::from_str(key), value).expect("a plain object takes a key");
+}
+
+fn minimal_draft() -> JsValue {
+    JSON::parse(
+        r#"{"customer_id":"13117714-3f05-48e5-a6e9-a66093f13b4d","product_id":"f14d6729-6a44-4b13-9908-9387f1918790","priority":1,
+            "access_schedule":{"schedule_items":[{"amount":1,"starting_at":"2026-01-01","ending_before":"2026-01-02"}]}}"#,
+    )
+    .expect("parses")
+}
+
+/// What JSON cannot hold reaches the wasm too: `Date`s (in a field and as `now`), `false`,
+/// and text of every UTF-8 width.
+#[wasm_bindgen_test]
+fn dates_false_and_wide_text_cross_the_boundary() {
+    // A Date where a timestamp belongs is read as its time value.
+    let draft = minimal_draft();
+    let item = Reflect::get(
+        &get(&get(&draft, "access_schedule"), "schedule_items"),
+        &JsValue::from_f64(0.0),
+    )
+    .expect("an item");
+    set(
+        &item,
+        "starting_at",
+        &js_sys::Date::new(&JsValue::from_f64(1_767_225_600_000.0)).into(),
+    );
+    let options = Object::new();
+    set(
+        &options,
+        "now",
+        &js_sys::Date::new(&JsValue::from_f64(1_546_300_800_000.0)).into(),
+    );
+    let report = validate_credit(draft.clone(), options.clone().into());
+    assert_eq!(
+        get(&report, "valid"),
+        JsValue::TRUE,
+        "{}",
+        stringify(&report)
+    );
+    let value = get(
+        &get(&get(&report, "value"), "access_schedule"),
+        "schedule_items",
+    );
+    assert_eq!(
+        stringify(&get(
+            &Reflect::get(&value, &JsValue::from_f64(0.0)).unwrap_or_default(),
+            "starting_at"
+        )),
+        "\"2026-01-01T00:00:00.000Z\""
+    );
+    // `now` as a Date (2019): an item of 2020 has not ended yet.
+    let item = Reflect::get(
+        &get(&get(&draft, "access_schedule"), "schedule_items"),
+        &JsValue::from_f64(0.0),
+    )
+    .expect("an item");
+    set(&item, "starting_at", &JsValue::from_str("2020-01-01"));
+    set(&item, "ending_before", &JsValue::from_str("2020-02-01"));
+    let report = validate_credit(draft.clone(), options.into());
+    assert_eq!(sorted_keys(&get(&report, "warnings")), Vec::<String>::new());
+    // `false` is a boolean, not a missing value.
+    let draft = minimal_draft();
+    set(&draft, "priority", &JsValue::FALSE);
+    let report = validate_credit(draft, JsValue::UNDEFINED);
+    assert_eq!(
+        sorted_keys(&get(&report, "errors")),
+        ["invalid_type@/priority"]
+    );
+    // Text of one to four UTF-8 bytes a character, then a field after it, come back whole.
+    let draft = minimal_draft();
+    set(&draft, "name", &JsValue::from_str("aé日𝄞 credit"));
+    set(&draft, "description", &JsValue::from_str("€ after"));
+    let report = validate_credit(draft, JsValue::UNDEFINED);
+    let value = get(&report, "value");
+    assert_eq!(
+        get(&value, "name").as_string().as_deref(),
+        Some("aé日𝄞 credit")
+    );
+    assert_eq!(
+        get(&value, "description").as_string().as_deref(),
+        Some("€ after")
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_rule_catalog_lists_every_code() {
+    let catalog = credit_rules::wasm::rule_catalog();
+    assert_eq!(
+        Array::from(&catalog).length() as usize,
+        credit_rules::Code::ALL.len()
+    );
+    assert_eq!(
+        get(
+            &Reflect::get(&catalog, &JsValue::from_f64(0.0)).unwrap_or_default(),
+            "code"
+        )
+        .as_string()
+        .as_deref(),
+        Some(credit_rules::Code::ALL[0].as_str())
+    );
+}
