@@ -1,6 +1,6 @@
 // init(): which wasm module it fetches when it is given none. Two modules share the one glue
 // (credit_rules.js): credit_rules_bg.wasm, the whole one, and credit_rules_lite_bg.wasm, the
-// same build without validateCreditJson's JSON text reader (4.6 KB gzipped less). The glue's
+// same build without validateCreditJson's JSON text reader (4.7 KB gzipped less). The glue's
 // own default is the lite one (scripts/patch-pkg.mjs rewrites its URL). json.js, which a
 // bundler keeps only in an app that imports validateCreditJson, names the whole one here
 // when it is evaluated, before the app can call init(). Without a bundler, index.js imports

@@ -27,7 +27,7 @@ if (!patchedGlue.includes(liteUrl) || patchedGlue.includes(wholeUrl)) {
 writeFileSync(gluePath, patchedGlue);
 
 /** The snippets the glue imports (wasm-pack leaves stale ones from earlier builds in pkg/). */
-const glue = readFileSync(new URL('pkg/credit_rules.js', root), 'utf8');
+const glue = patchedGlue;
 // A snippet may be imported twice (named imports and a namespace), so each is listed once.
 const snippets = [...new Set([...glue.matchAll(/^import\s[^'"]*['"]\.\/(snippets\/[^'"]+)['"]/gm)].map((match) => match[1]))];
 

@@ -26,16 +26,19 @@ fn stringify(value: &JsValue) -> String {
         .unwrap_or_default()
 }
 
+/// An issue's `code@pointer`, as the case tables name it.
+fn key_of(issue: &JsValue) -> String {
+    format!(
+        "{}@{}",
+        get(issue, "code").as_string().unwrap_or_default(),
+        get(issue, "pointer").as_string().unwrap_or_default()
+    )
+}
+
 fn sorted_keys(issues: &JsValue) -> Vec<String> {
     let mut keys: Vec<String> = Array::from(issues)
         .iter()
-        .map(|issue| {
-            format!(
-                "{}@{}",
-                get(&issue, "code").as_string().unwrap_or_default(),
-                get(&issue, "pointer").as_string().unwrap_or_default()
-            )
-        })
+        .map(|issue| key_of(&issue))
         .collect();
     keys.sort();
     keys
@@ -80,13 +83,9 @@ fn canonical(value: &JsValue) -> String {
 /// The issue of `report` (errors, then warnings) whose `code@pointer` is `key`.
 fn issue_at(report: &JsValue, key: &str) -> Option<JsValue> {
     ["errors", "warnings"].iter().find_map(|list| {
-        Array::from(&get(report, list)).iter().find(|issue| {
-            format!(
-                "{}@{}",
-                get(issue, "code").as_string().unwrap_or_default(),
-                get(issue, "pointer").as_string().unwrap_or_default()
-            ) == key
-        })
+        Array::from(&get(report, list))
+            .iter()
+            .find(|issue| key_of(issue) == key)
     })
 }
 
