@@ -318,6 +318,7 @@ class Tape {
     if (!isPlainObject(options)) {
       this.push(NOW_NONE);
       this.push(0);
+      this.push(Date.now());
       return;
     }
     const now = read(options, 'now');
@@ -336,6 +337,8 @@ class Tape {
       this.push(NOW_NONE);
     }
     this.push(read(options, 'allowUnknownFields') === true ? 1 : 0);
+    // The clock, for when no readable `now` was given: read here, so the wasm imports none.
+    this.push(Date.now());
     const messages = read(options, 'messages');
     let keys = [];
     if (isPlainObject(messages)) {
@@ -382,16 +385,19 @@ let lastText = '';
  * getter that validates again while the draft is read does not leave its own behind). */
 let overrides = null;
 
-/** Writes options, then `draft` read as a body (`asBody`) or as a scalar; returns how many
- * ops it wrote, and keeps the tape for `takeDraft`. */
+/** Writes the text's length (filled in last), options, then `draft` read as a body
+ * (`asBody`) or as a scalar; returns how many ops it wrote, and keeps the tape for
+ * `takeDraft`. */
 export function readDraft(draft, options, asBody) {
   const tape = shared.busy ? new Tape() : shared;
   tape.busy = true;
   tape.length = 0;
   tape.texts = '';
   try {
+    tape.push(0);
     tape.options(options);
     tape.value(draft, asBody ? OBJECT_SHAPE : SCALAR, 0);
+    tape.ops[0] = tape.texts.length;
     lastOps = tape.ops.subarray(0, tape.length);
     lastText = tape.texts;
     overrides = tape.messages;
@@ -402,16 +408,16 @@ export function readDraft(draft, options, asBody) {
   }
 }
 
-/** The length of the kept tape's text, in UTF-16 code units. */
-export function draftTextUnits() {
-  return lastText.length;
-}
-
-/** Copies the kept tape into Rust's buffers (views of wasm memory) and lets it go. */
+/** Copies the kept tape into Rust's buffers (views of wasm memory), each let go once taken:
+ * Rust takes the ops first (the first tells the text's length), then the text, encoded as
+ * UTF-8; returns the bytes written. */
 export function takeDraft(ops, text) {
-  ops.set(lastOps);
+  if (ops.length > 0) {
+    ops.set(lastOps);
+    lastOps = null;
+  }
+  if (text.length === 0) return 0;
   const { written } = encoder.encodeInto(lastText, text);
-  lastOps = null;
   lastText = '';
   return written;
 }

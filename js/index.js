@@ -6,7 +6,10 @@ import { validateCredit } from './credit_rules.js';
 import { describeBody, errorsToFix } from './describe.js';
 
 export { default } from './init.js';
-export { initSync, validateCredit, ruleCatalog } from './credit_rules.js';
+export { initSync, validateCredit } from './credit_rules.js';
+// Plain JS, no wasm (and no init()) needed: scripts/patch-pkg.mjs points this at the snippet
+// wasm-bindgen copies js/edge.js to.
+export { ruleCatalog } from './edge.js';
 export { validateCreditJson } from './json.js';
 export { creditJsonSchema } from './json-schema.js';
 export { creditFields } from './fields.js';

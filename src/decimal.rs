@@ -47,7 +47,7 @@ fn nearest(text: &str) -> f64 {
 /// `parseFloat` reads a text of this grammar whole, and exactly.
 #[cfg(target_arch = "wasm32")]
 fn nearest(text: &str) -> f64 {
-    js_sys::parse_float(text)
+    crate::wasm::parse_float(text)
 }
 
 // Two attributes rather than `all(test, …)`: cargo-mutants knows a test module by `cfg(test)`.

@@ -8,8 +8,10 @@
 //! Draft tape (JS → Rust), numbers in a `Float64Array` plus one string holding every text
 //! back to back (each text is made well-formed first; lengths are UTF-16 code units):
 //!
+//! - first, the length of that string;
 //! - options: `now` (`0` none, `1` then a text, `2` then a `Date`'s time value), then
-//!   `allowUnknownFields` (`0`/`1`) (message templates stay in JS, which renders messages);
+//!   `allowUnknownFields` (`0`/`1`), then the clock (`Date.now()`, the time when no readable
+//!   `now` is given) (message templates stay in JS, which renders messages);
 //! - then one value: `0` undefined, `1` null, `2` false, `3` true, `4 x` a number,
 //!   `5 len` a string, `6 ms` a `Date`, `7 r` a value not descended into ([`Received`] code
 //!   `r`), `8 n` an array and its `n` entries, `9 n` a plain object and `n` pairs of a key
@@ -43,19 +45,26 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(module = "/js/edge.js")]
 extern "C" {
     // Never throws (every user read inside is guarded); `catch` keeps it so if that breaks.
-    // Returns how many ops the tape has; `draftTextUnits` tells its text's length.
+    // Returns how many ops the tape has.
     #[wasm_bindgen(catch, js_name = readDraft)]
     fn read_draft(draft: &JsValue, options: &JsValue, as_body: bool) -> Result<u32, JsValue>;
-    #[wasm_bindgen(js_name = draftTextUnits)]
-    fn draft_text_units() -> u32;
-    /// Copies the tape into `ops` and encodes its text into `text` as UTF-8 (both views of
-    /// wasm memory, so nothing is copied twice); returns the bytes written.
+    /// Copies the tape into `ops` unless it is empty, and encodes its text into `text` as
+    /// UTF-8 unless it is empty (both views of wasm memory, so nothing is copied twice);
+    /// returns the bytes written. Called twice, ops then text, so that the module imports one
+    /// function signature fewer: each costs startup (README "Size and speed").
     #[wasm_bindgen(js_name = takeDraft)]
     fn take_draft(ops: &mut [f64], text: &mut [u8]) -> u32;
     #[wasm_bindgen(js_name = buildValue)]
     fn build_value(ops: &[f64], text: &str) -> JsValue;
-    #[wasm_bindgen(js_name = ruleCatalog)]
-    fn catalog() -> JsValue;
+}
+
+// The one global the rules ask of JS, declared here rather than through js-sys: js-sys's
+// bindings, used or not, leave wasm-bindgen's closure shims in the module (2.8 KB raw).
+#[wasm_bindgen]
+extern "C" {
+    /// `parseFloat`: number texts other than short integers (src/decimal.rs).
+    #[wasm_bindgen(js_name = parseFloat)]
+    pub(crate) fn parse_float(text: &str) -> f64;
 }
 
 /// Reads options and a draft through `js/edge.js`, then hands them to `use_them` while the
@@ -69,12 +78,18 @@ fn with_draft(
 ) -> JsValue {
     let count = read_draft(draft, options, as_body).unwrap_or(0) as usize;
     let mut ops = vec![0.0; count];
-    // Every UTF-16 code unit takes at most 3 bytes of UTF-8.
-    let mut bytes = vec![0u8; (draft_text_units() as usize).saturating_mul(3)];
-    let written = take_draft(&mut ops, &mut bytes) as usize;
+    take_draft(&mut ops, &mut []);
+    // The first op is the text's length in UTF-16 code units, each at most 3 bytes of UTF-8.
+    let units = match ops.first() {
+        Some(&units) if units > 0.0 => units as usize,
+        _ => 0,
+    };
+    let mut bytes = vec![0u8; units.saturating_mul(3)];
+    let written = take_draft(&mut [], &mut bytes) as usize;
     bytes.truncate(written);
     let text = String::from_utf8(bytes).unwrap_or_default();
-    let mut tape = DraftTape::new(&ops, &text);
+    let ops = ops.get(1..).unwrap_or(&[]);
+    let mut tape = DraftTape::new(ops, &text);
     let options = tape.options();
     let shape = if as_body {
         Shape::Object(schema::BODY)
@@ -168,6 +183,13 @@ impl<'t> DraftTape<'t> {
             .and_then(|now| time::read(&now)?.ok())
             .and_then(|instant| instant.to_datetime());
         options.allow_unknown_fields = self.next() == 1.0;
+        // The clock JS read, for a call with no readable `now` (the wasm imports no clock).
+        let clock = self.next();
+        if options.now.is_none() {
+            options.now = time::Instant::from_millis(clock)
+                .ok()
+                .and_then(|instant| instant.to_datetime());
+        }
         options
     }
 
@@ -463,11 +485,4 @@ pub fn validate_credit_json(json: JsValue, options: JsValue) -> JsValue {
         drop((json, options));
         JsValue::UNDEFINED
     }
-}
-
-/// Every rule: code, severity and default message (the catalog lives in `js/edge.js`,
-/// generated from the Rust one).
-#[wasm_bindgen(js_name = ruleCatalog, skip_typescript)]
-pub fn rule_catalog() -> JsValue {
-    catalog()
 }

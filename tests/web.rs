@@ -338,21 +338,3 @@ fn dates_false_and_wide_text_cross_the_boundary() {
         Some("after €")
     );
 }
-
-#[wasm_bindgen_test]
-fn the_rule_catalog_lists_every_code() {
-    let catalog = credit_rules::wasm::rule_catalog();
-    assert_eq!(
-        Array::from(&catalog).length() as usize,
-        credit_rules::Code::ALL.len()
-    );
-    assert_eq!(
-        get(
-            &Reflect::get(&catalog, &JsValue::from_f64(0.0)).unwrap_or_default(),
-            "code"
-        )
-        .as_string()
-        .as_deref(),
-        Some(credit_rules::Code::ALL[0].as_str())
-    );
-}
