@@ -27,10 +27,11 @@ const { values: args } = parseArgs({
     'min-run-ms': { type: 'string', default: '100' },
     'startup-count': { type: 'string', default: '5' },
     'no-chromium': { type: 'boolean', default: false },
+    'startup-only': { type: 'boolean', default: false },
   },
 });
 if (!args.before) {
-  console.error('usage: node bench/ab.mjs --before DIR [--after DIR] [--rounds N] [--runs N] [--min-run-ms MS] [--startup-count N] [--no-chromium] [--out DIR]');
+  console.error('usage: node bench/ab.mjs --before DIR [--after DIR] [--rounds N] [--runs N] [--min-run-ms MS] [--startup-count N] [--no-chromium] [--startup-only] [--out DIR]');
   process.exit(2);
 }
 const rounds = Number(args.rounds);
@@ -78,8 +79,10 @@ const speed = {};
 for (const entry of corpus.entries) {
   speed[entry.key] = Object.fromEntries(points.map((p) => [p, { before: [], after: [] }]));
 }
-console.log(`\nSpeed: ${rounds} rounds; a cell = a fresh worker, median of ${timing.runs} runs of >= ${timing.minRunMs} ms`);
-for (let round = 0; round < rounds; round += 1) {
+// --startup-only: no speed rounds (a startup change is seen in a few minutes less).
+const speedRounds = args['startup-only'] ? 0 : rounds;
+if (speedRounds > 0) console.log(`\nSpeed: ${rounds} rounds; a cell = a fresh worker, median of ${timing.runs} runs of >= ${timing.minRunMs} ms`);
+for (let round = 0; round < speedRounds; round += 1) {
   for (const entry of corpus.entries) {
     for (const point of points) {
       for (const side of sides) {
@@ -90,7 +93,7 @@ for (let round = 0; round < rounds; round += 1) {
   }
   process.stdout.write(`${round + 1} `);
 }
-process.stdout.write('\n');
+if (speedRounds > 0) process.stdout.write('\n');
 
 /** Median before, median after, their ratio, and the least and greatest per-round ratio. */
 function compare(beforeValues, afterValues) {
@@ -104,7 +107,7 @@ const verdict = ({ spread: [low, high] }) => (high < 1 ? 'faster' : low > 1 ? 'S
 
 const speedRows = [];
 const speedSummary = {};
-for (const entry of corpus.entries) {
+for (const entry of speedRounds > 0 ? corpus.entries : []) {
   speedSummary[entry.key] = {};
   for (const point of points) {
     const cells = speed[entry.key][point];
@@ -113,8 +116,10 @@ for (const entry of corpus.entries) {
     speedRows.push([entry.label, point, formatNs(c.before), formatNs(c.after), c.ratio.toFixed(3), `${c.spread[0].toFixed(3)}-${c.spread[1].toFixed(3)}`, verdict(c)]);
   }
 }
-console.log('\nMedian time per call over the rounds; after ÷ before (below 1: after is faster), spread of the per-round ratios');
-console.log(table(['corpus', 'entry point', 'before', 'after', 'after÷before', 'spread', 'every round says'], speedRows, 2));
+if (speedRounds > 0) {
+  console.log('\nMedian time per call over the rounds; after ÷ before (below 1: after is faster), spread of the per-round ratios');
+  console.log(table(['corpus', 'entry point', 'before', 'after', 'after÷before', 'spread', 'every round says'], speedRows, 2));
+}
 
 // ---- startup, the same way: per round, before then after
 const startup = { node: { before: [], after: [] }, chromium: { before: [], after: [] } };

@@ -59,6 +59,30 @@ test('a module or path given to init() is used as given', () => {
   assert.equal(out.trim(), 'https://example.invalid/mine.wasm');
 });
 
+test('init() given bytes or a compiled module instantiates them; bad bytes reject and init() can be called again', async () => {
+  const bytes = read('../../pkg/credit_rules_lite_bg.wasm');
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length);
+  const givens = {
+    Uint8Array: new Uint8Array(bytes),
+    ArrayBuffer: buffer,
+    'WebAssembly.Module': new WebAssembly.Module(bytes),
+  };
+  // A fresh copy of the glue each time: its own (uninitialized) wasm slot.
+  for (const [kind, given] of Object.entries(givens)) {
+    const fresh = await import(new URL(`credit_rules.js?given=${encodeURIComponent(kind)}`, pkg));
+    const exports = await fresh.default({ module_or_path: given });
+    assert.equal(typeof exports.validateCredit, 'function', kind);
+    assert.equal(fresh.validateCredit({}).valid, false, kind);
+    assert.equal(fresh.validateCredit({}).errors.length, 4, kind);
+  }
+  const fresh = await import(new URL('credit_rules.js?given=bad', pkg));
+  const bad = fresh.default({ module_or_path: new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1]) });
+  assert.ok(bad instanceof Promise, 'init() returns a promise, also when the bytes are bad');
+  await assert.rejects(bad, WebAssembly.CompileError);
+  await fresh.default({ module_or_path: bytes });
+  assert.equal(fresh.validateCredit({}).valid, false, 'init() after a rejection');
+});
+
 test('validateCreditJson on the lite module throws an Error that names the module to load', () => {
   assert.equal(glue.validateCreditJson('{}'), undefined, 'the lite export answers undefined');
   assert.throws(() => api.validateCreditJson('{}'), {
