@@ -2,19 +2,30 @@
 // wasm-bindgen cannot export (an Error subclass, the Standard Schema object) and what is
 // plain JS outside the wasm: the sentence of describeCredit, the JSON Schema, the field
 // descriptor and the message catalogs. Each lives in its own module, so a bundler leaves out what an app does not use.
-import { validateCredit } from './credit_rules.js';
+import { validateTape } from './credit_rules.js';
+// js/edge.js, the JS half of the wasm edge: scripts/patch-pkg.mjs points these imports at
+// the snippet wasm-bindgen copies it to.
+import { readDraft } from './edge.js';
 import { describeBody, errorsToFix } from './describe.js';
 
 export { default } from './init.js';
-export { initSync, validateCredit } from './credit_rules.js';
-// Plain JS, no wasm (and no init()) needed: scripts/patch-pkg.mjs points this at the snippet
-// wasm-bindgen copies js/edge.js to.
+export { initSync } from './credit_rules.js';
+// Plain JS: no wasm, and no init(), needed.
 export { ruleCatalog } from './edge.js';
 export { validateCreditJson } from './json.js';
 export { creditJsonSchema } from './json-schema.js';
 export { creditFields } from './fields.js';
 export { messagesDe } from './messages/de.js';
 export { applyFix } from './fix.js';
+
+/**
+ * Validates and normalizes a draft given as a JS value. Never throws (once init() is done).
+ * The draft is read into a tape here, in JS, before the call enters the wasm: the module then
+ * imports no function that takes a JS value, a wrapper less to compile at startup.
+ */
+export function validateCredit(draft, options) {
+  return validateTape(readDraft(draft, options, true));
+}
 
 /**
  * The issues a form shows under the input at `pointer`: errors, then warnings, whose pointer

@@ -1,7 +1,9 @@
 // validateCreditJson, in a module of its own: importing it is what makes init() fetch the
 // whole wasm module, the one with the JSON text reader (init.js says how). An app that does
 // not import it ships the lite module instead.
-import { validateCreditJson as validateInWasm } from './credit_rules.js';
+import { validateJsonTape } from './credit_rules.js';
+// Pointed at the snippet wasm-bindgen copies js/edge.js to by scripts/patch-pkg.mjs.
+import { readDraft } from './edge.js';
 import { modules } from './init.js';
 
 modules.whole = new URL('credit_rules_bg.wasm', import.meta.url);
@@ -12,7 +14,7 @@ modules.whole = new URL('credit_rules_bg.wasm', import.meta.url);
  * an Error that says so, as a call before init() throws.
  */
 export function validateCreditJson(json, options) {
-  const report = validateInWasm(json, options);
+  const report = validateJsonTape(readDraft(json, options, false));
   if (report === undefined) {
     throw new Error(
       'credit-rules: validateCreditJson needs the whole wasm module (credit_rules_bg.wasm); ' +

@@ -47,16 +47,17 @@ const glue = patchedGlue;
 // A snippet may be imported twice (named imports and a namespace), so each is listed once.
 const snippets = [...new Set([...glue.matchAll(/^import\s[^'"]*['"]\.\/(snippets\/[^'"]+)['"]/gm)].map((match) => match[1]))];
 
-// index.js re-exports ruleCatalog, plain JS, from js/edge.js: the copy the glue imports, whose
-// folder wasm-bindgen names after the crate's hash.
+// index.js and json.js import from js/edge.js (readDraft, ruleCatalog): the copy the glue
+// imports, whose folder wasm-bindgen names after the crate's hash.
 const edge = snippets.filter((snippet) => snippet.endsWith('/js/edge.js'));
-const indexPath = new URL('pkg/index.js', root);
-const indexText = readFileSync(indexPath, 'utf8');
+if (edge.length !== 1) throw new Error(`pkg/credit_rules.js: expected one edge.js snippet, found ${edge.length}`);
 const edgeImport = "from './edge.js';";
-if (edge.length !== 1 || indexText.split(edgeImport).length !== 2) {
-  throw new Error(`pkg/index.js: expected one ${edgeImport} and one edge.js snippet (found ${edge.length})`);
+for (const [file, imports] of [['index.js', 2], ['json.js', 1]]) {
+  const filePath = new URL(`pkg/${file}`, root);
+  const text = readFileSync(filePath, 'utf8');
+  if (text.split(edgeImport).length !== imports + 1) throw new Error(`pkg/${file}: expected ${imports} ${edgeImport}`);
+  writeFileSync(filePath, text.split(edgeImport).join(`from './${edge[0]}';`));
 }
-writeFileSync(indexPath, indexText.replace(edgeImport, `from './${edge[0]}';`));
 
 const pkg = {
   name: 'credit-rules',

@@ -44,8 +44,10 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/edge.js")]
 extern "C" {
-    // Never throws (every user read inside is guarded); `catch` keeps it so if that breaks.
-    // Returns how many ops the tape has.
+    // Only Rust callers of `validate_credit` (tests/web.rs) reach this import: the package's
+    // `validateCredit` calls `readDraft` in JS before it enters the wasm, so the module does
+    // not import it. Never throws (every user read inside is guarded); `catch` keeps it so
+    // if that breaks. Returns how many ops the tape has.
     #[wasm_bindgen(catch, js_name = readDraft)]
     fn read_draft(draft: &JsValue, options: &JsValue, as_body: bool) -> Result<u32, JsValue>;
     /// Copies the tape into `ops` unless it is empty, and encodes its text into `text` as
@@ -67,17 +69,15 @@ extern "C" {
     pub(crate) fn parse_float(text: &str) -> f64;
 }
 
-/// Reads options and a draft through `js/edge.js`, then hands them to `use_them` while the
-/// tape's text can be borrowed.
-/// One copy for every export (the closure is `dyn`).
-fn with_draft(
-    draft: &JsValue,
-    options: &JsValue,
+/// Takes the tape of `count` ops that `readDraft` (js/edge.js) has just written, then hands
+/// its options and its draft, read as a body (`as_body`) or as a scalar, to `use_them` while
+/// the tape's text can be borrowed. One copy for every export (the closure is `dyn`).
+fn with_tape(
+    count: u32,
     as_body: bool,
     use_them: &dyn Fn(Input<'_>, &Options) -> JsValue,
 ) -> JsValue {
-    let count = read_draft(draft, options, as_body).unwrap_or(0) as usize;
-    let mut ops = vec![0.0; count];
+    let mut ops = vec![0.0; count as usize];
     take_draft(&mut ops, &mut []);
     // The first op is the text's length in UTF-16 code units, each at most 3 bytes of UTF-8.
     let units = match ops.first() {
@@ -462,27 +462,40 @@ fn report_value(validated: &Validated<'_>) -> JsValue {
     tape.finish()
 }
 
-/// Validates and normalizes a draft given as a JS value. Never throws.
-#[wasm_bindgen(js_name = validateCredit, skip_typescript)]
-pub fn validate_credit(draft: JsValue, options: JsValue) -> JsValue {
-    with_draft(&draft, &options, true, &|input, options| {
+/// `validateCredit` of js/index.js, once `readDraft` has written the draft's tape of `count`
+/// ops: validates and normalizes it. Never throws.
+#[wasm_bindgen(js_name = validateTape, skip_typescript)]
+pub fn validate_tape(count: u32) -> JsValue {
+    with_tape(count, true, &|input, options| {
         report_value(&walk::validate_input(&input, options))
     })
 }
 
-/// Validates a draft given as JSON text; a non-string is `invalid_type` at `""`. Built
-/// without the `json-text` feature (the lite module) it returns `undefined`, which
+/// `validateCreditJson` of js/json.js, once `readDraft` has written the tape (the text as a
+/// scalar): validates a draft given as JSON text; a non-string is `invalid_type` at `""`.
+/// Built without the `json-text` feature (the lite module) it returns `undefined`, which
 /// `js/json.js` turns into an error naming the module to load; both builds keep this one
 /// signature so that they share one glue.
-#[wasm_bindgen(js_name = validateCreditJson, skip_typescript)]
-pub fn validate_credit_json(json: JsValue, options: JsValue) -> JsValue {
+#[wasm_bindgen(js_name = validateJsonTape, skip_typescript)]
+pub fn validate_json_tape(count: u32) -> JsValue {
     #[cfg(feature = "json-text")]
-    return with_draft(&json, &options, false, &|input, options| {
+    return with_tape(count, false, &|input, options| {
         crate::validate_json_input(input, options, |validated| report_value(&validated))
     });
     #[cfg(not(feature = "json-text"))]
     {
-        drop((json, options));
+        let _ = count;
         JsValue::UNDEFINED
     }
+}
+
+/// Validates and normalizes a draft given as a JS value, as the package's `validateCredit`
+/// does, for Rust callers (tests/web.rs): the draft is read through the `readDraft` import.
+pub fn validate_credit(draft: JsValue, options: JsValue) -> JsValue {
+    validate_tape(read_draft(&draft, &options, true).unwrap_or(0))
+}
+
+/// `validateCreditJson` for Rust callers, as [`validate_credit`] is `validateCredit`.
+pub fn validate_credit_json(json: JsValue, options: JsValue) -> JsValue {
+    validate_json_tape(read_draft(&json, &options, false).unwrap_or(0))
 }

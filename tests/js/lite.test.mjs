@@ -28,6 +28,9 @@ const { default: init } = await import(new URL('init.js', pkg));
 const glue = await import(new URL('credit_rules.js', pkg));
 await init();
 const api = await import(new URL('index.js', pkg));
+// The JS half of the edge, where the glue imports it (a folder named after the crate's hash).
+const edgePath = readFileSync(new URL('index.js', pkg), 'utf8').match(/from '\.\/(snippets\/[^']+\/js\/edge\.js)'/)[1];
+const { readDraft } = await import(new URL(edgePath, pkg));
 
 test('init() given nothing fetches the lite module when json.js was not evaluated', () => {
   assert.deepEqual(fetched.map((url) => url.slice(url.lastIndexOf('/') + 1)), ['credit_rules_lite_bg.wasm']);
@@ -71,20 +74,21 @@ test('init() given bytes or a compiled module instantiates them; bad bytes rejec
   for (const [kind, given] of Object.entries(givens)) {
     const fresh = await import(new URL(`credit_rules.js?given=${encodeURIComponent(kind)}`, pkg));
     const exports = await fresh.default({ module_or_path: given });
-    assert.equal(typeof exports.validateCredit, 'function', kind);
-    assert.equal(fresh.validateCredit({}).valid, false, kind);
-    assert.equal(fresh.validateCredit({}).errors.length, 4, kind);
+    assert.equal(typeof exports.validateTape, 'function', kind);
+    const report = fresh.validateTape(readDraft({}, undefined, true));
+    assert.equal(report.valid, false, kind);
+    assert.equal(report.errors.length, 4, kind);
   }
   const fresh = await import(new URL('credit_rules.js?given=bad', pkg));
   const bad = fresh.default({ module_or_path: new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1]) });
   assert.ok(bad instanceof Promise, 'init() returns a promise, also when the bytes are bad');
   await assert.rejects(bad, WebAssembly.CompileError);
   await fresh.default({ module_or_path: bytes });
-  assert.equal(fresh.validateCredit({}).valid, false, 'init() after a rejection');
+  assert.equal(fresh.validateTape(readDraft({}, undefined, true)).valid, false, 'init() after a rejection');
 });
 
 test('validateCreditJson on the lite module throws an Error that names the module to load', () => {
-  assert.equal(glue.validateCreditJson('{}'), undefined, 'the lite export answers undefined');
+  assert.equal(glue.validateJsonTape(readDraft('{}', undefined, false)), undefined, 'the lite export answers undefined');
   assert.throws(() => api.validateCreditJson('{}'), {
     name: 'Error',
     message: /validateCreditJson needs the whole wasm module \(credit_rules_bg\.wasm\).*credit_rules_lite_bg\.wasm/,
