@@ -49,10 +49,8 @@ pub(crate) struct Slot<'i> {
 impl<'i> Checked<'i> {
     /// The slot of `field` (a const of `crate::schema`, so no rule spells a name).
     pub(crate) fn slot(&self, field: &Field) -> Option<&Slot<'i>> {
-        let place = self
-            .fields
-            .iter()
-            .position(|known| known.name == field.name)?;
+        // By address first: the const and the table share their name's text.
+        let place = crate::schema::position(self.fields, field.name)?;
         self.slots.get(place)
     }
 
