@@ -277,14 +277,11 @@ impl Field {
 
 /// The position of `name` in `fields`, if it is one of them.
 pub fn position(fields: &[Field], name: &str) -> Option<usize> {
-    // A known key read from the tape borrows the table's own name: its address finds it.
-    for (at, field) in fields.iter().enumerate() {
-        // `ptr::eq` on `&str` compares the address and the length.
-        if core::ptr::eq(field.name, name) || field.name == name {
-            return Some(at);
-        }
-    }
-    None
+    // A known key read from the tape, and a field const, borrow the table's own name: its
+    // address finds it (`ptr::eq` on `&str` compares the address and the length), with no
+    // text compared on the way. Other names (JSON text, unknown keys) by their text.
+    let by_address = fields.iter().position(|field| core::ptr::eq(field.name, name));
+    by_address.or_else(|| fields.iter().position(|field| field.name == name))
 }
 
 /// The known key closest to `unknown` (Levenshtein over code points, case-sensitive, at most
