@@ -410,10 +410,11 @@ export function readDraft(draft, options, asBody) {
 
 /** Copies the kept tape into Rust's buffers (views of wasm memory), each let go once taken:
  * Rust takes the ops first (the first tells the text's length), then the text, encoded as
- * UTF-8; returns the bytes written. */
+ * UTF-8; returns the bytes written. Never throws (it runs inside a wasm call): a buffer of
+ * another length than the tape, or no tape kept, copies what fits and leaves zeros. */
 export function takeDraft(ops, text) {
   if (ops.length > 0) {
-    ops.set(lastOps);
+    if (lastOps !== null) ops.set(lastOps.length > ops.length ? lastOps.subarray(0, ops.length) : lastOps);
     lastOps = null;
   }
   if (text.length === 0) return 0;

@@ -99,6 +99,18 @@ export function edgeTests() {
   const list = [];
   const test = (name, run) => list.push({ name, run });
 
+  test('the wasm exports given a tape length with no tape kept answer a report, and the module keeps answering', (api, wasm) => {
+    // validateTape and validateJsonTape are the glue's, not the package's: validateCredit
+    // writes the tape (readDraft) just before. Called on their own, the tape reads as zeros.
+    for (const count of [0, 1, 7, 1000]) {
+      for (const name of ['validateTape', 'validateJsonTape']) {
+        const report = wasm[name](count);
+        if (report === null || typeof report !== 'object' || report.valid !== false) fail(`${name}(${count}) gave ${show(report)}`);
+      }
+    }
+    if (!api.validateCredit(minimal(), NOW).valid) fail('the minimal draft is not valid after');
+  });
+
   test(`agreement: validateCreditJson(text) equals validateCredit(JSON.parse(text)) on ${AGREEMENT_DRAFTS} generated drafts`, (api) => {
     const rng = prng(20260101);
     let valid = 0;

@@ -87,6 +87,13 @@ test('init() given bytes or a compiled module instantiates them; bad bytes rejec
   assert.equal(fresh.validateTape(readDraft({}, undefined, true)).valid, false, 'init() after a rejection');
 });
 
+test('validateTape given fewer ops than the tape kept copies what fits and answers a report', () => {
+  readDraft({ customer_id: 'x'.repeat(50), product_id: 'y', priority: 1, description: 'z' }, undefined, true);
+  const report = glue.validateTape(3);
+  assert.equal(report.valid, false);
+  assert.equal(api.validateCredit({}).errors.length, 4, 'the module keeps answering');
+});
+
 test('validateCreditJson on the lite module throws an Error that names the module to load', () => {
   assert.equal(glue.validateJsonTape(readDraft('{}', undefined, false)), undefined, 'the lite export answers undefined');
   assert.throws(() => api.validateCreditJson('{}'), {
