@@ -280,7 +280,9 @@ pub fn position(fields: &[Field], name: &str) -> Option<usize> {
     // A known key read from the tape, and a field const, borrow the table's own name: its
     // address finds it (`ptr::eq` on `&str` compares the address and the length), with no
     // text compared on the way. Other names (JSON text, unknown keys) by their text.
-    let by_address = fields.iter().position(|field| core::ptr::eq(field.name, name));
+    let by_address = fields
+        .iter()
+        .position(|field| core::ptr::eq(field.name, name));
     by_address.or_else(|| fields.iter().position(|field| field.name == name))
 }
 

@@ -1,6 +1,7 @@
 //! The case tables through the JS boundary with wasm-bindgen-test: each draft becomes a JS
-//! value (`JSON.parse`), goes through the exported `validateCredit` (a JSON-text case through
-//! `validateCreditJson`), and the report comes back as a JS value, judged as the native runner
+//! value (`JSON.parse`), goes through `wasm::validate_credit` (`readDraft` from Rust, then the
+//! export behind `validateCredit`; a JSON-text case through `validate_credit_json`), and the
+//! report comes back as a JS value, judged as the native runner
 //! judges it: validity, errors, warnings, value, params, related pointers and fixes. Runs in
 //! Node by default and in Chromium with `WASM_BINDGEN_USE_BROWSER=1`; cargo-mutants runs it
 //! for the mutants of src/wasm.rs (README "Mutation testing").
