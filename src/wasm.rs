@@ -79,11 +79,9 @@ fn with_tape(
 ) -> JsValue {
     let mut ops = vec![0.0; count as usize];
     take_draft(&mut ops, &mut []);
-    // The first op is the text's length in UTF-16 code units, each at most 3 bytes of UTF-8.
-    let units = match ops.first() {
-        Some(&units) if units > 0.0 => units as usize,
-        _ => 0,
-    };
+    // The first op is the text's length in UTF-16 code units (`readDraft` writes a string's
+    // `length`; `as u32` reads a negative or NaN as 0), each at most 3 bytes of UTF-8.
+    let units = ops.first().map_or(0, |&units| units as u32 as usize);
     let mut bytes = vec![0u8; units.saturating_mul(3)];
     let written = take_draft(&mut [], &mut bytes) as usize;
     bytes.truncate(written);
