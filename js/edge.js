@@ -318,7 +318,6 @@ class Tape {
     if (!isPlainObject(options)) {
       this.push(NOW_NONE);
       this.push(0);
-      this.push(Date.now());
       return;
     }
     const now = read(options, 'now');
@@ -337,8 +336,6 @@ class Tape {
       this.push(NOW_NONE);
     }
     this.push(read(options, 'allowUnknownFields') === true ? 1 : 0);
-    // The clock, for when no readable `now` was given: read here, so the wasm imports none.
-    this.push(Date.now());
     const messages = read(options, 'messages');
     let keys = [];
     if (isPlainObject(messages)) {
@@ -385,7 +382,7 @@ let lastText = '';
  * getter that validates again while the draft is read does not leave its own behind). */
 let overrides = null;
 
-/** Writes the text's length (filled in last), options, then `draft` read as a body
+/** Writes the text's length (filled in last), options, the clock, then `draft` read as a body
  * (`asBody`) or as a scalar; returns how many ops it wrote, and keeps the tape for
  * `takeDraft`. */
 export function readDraft(draft, options, asBody) {
@@ -396,6 +393,8 @@ export function readDraft(draft, options, asBody) {
   try {
     tape.push(0);
     tape.options(options);
+    // The clock, for when no readable `now` was given: read here, so the wasm imports none.
+    tape.push(Date.now());
     tape.value(draft, asBody ? OBJECT_SHAPE : SCALAR, 0);
     tape.ops[0] = tape.texts.length;
     lastOps = tape.ops.subarray(0, tape.length);

@@ -41,10 +41,9 @@ const syncInstantiate =
 const patchedGlue = glueText.replace(once(wholeUrl), liteUrl).replace(asyncInstantiate, syncInstantiate);
 writeFileSync(gluePath, patchedGlue);
 
-/** The snippets the glue imports (wasm-pack leaves stale ones from earlier builds in pkg/). */
-const glue = patchedGlue;
-// A snippet may be imported twice (named imports and a namespace), so each is listed once.
-const snippets = [...new Set([...glue.matchAll(/^import\s[^'"]*['"]\.\/(snippets\/[^'"]+)['"]/gm)].map((match) => match[1]))];
+// The snippets the glue imports (wasm-pack leaves stale ones from earlier builds in pkg/). A
+// snippet may be imported twice (named imports and a namespace), so each is listed once.
+const snippets = [...new Set([...patchedGlue.matchAll(/^import\s[^'"]*['"]\.\/(snippets\/[^'"]+)['"]/gm)].map((match) => match[1]))];
 
 // index.js and json.js import from js/edge.js (readDraft, ruleCatalog): the copy the glue
 // imports, whose folder wasm-bindgen names after the crate's hash.
