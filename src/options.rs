@@ -4,13 +4,19 @@
 use crate::{input, time};
 #[cfg(not(target_arch = "wasm32"))]
 use alloc::collections::BTreeMap;
+#[cfg(not(target_arch = "wasm32"))]
 use chrono::{DateTime, Utc};
 
 /// How to validate.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     /// The instant `ends_in_past` compares against; `None` means the current time.
+    #[cfg(not(target_arch = "wasm32"))]
     pub now: Option<DateTime<Utc>>,
+    /// In the wasm, the instant as src/wasm.rs read it from the tape (a `now` option, else
+    /// JS's clock): no calendar conversions there, so no chrono in the module.
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) now: Option<crate::time::Instant>,
     /// Unknown keys become warnings and are dropped from the value, instead of errors.
     pub allow_unknown_fields: bool,
     /// Message templates per code (`{param}` placeholders), replacing the English defaults.

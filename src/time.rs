@@ -93,7 +93,8 @@ impl Instant {
         })
     }
 
-    /// From a chrono instant.
+    /// From a chrono instant (the Rust API's `Options::now`).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn from_datetime(datetime: &chrono::DateTime<chrono::Utc>) -> Instant {
         Instant {
             seconds: datetime.timestamp(),
@@ -170,7 +171,18 @@ impl Instant {
         ]
     }
 
+    /// The instant as a chrono value would hold it (what the Rust API's `Options::now` keeps):
+    /// fraction digits past the ninth, the nanoseconds, dropped.
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) fn at_nanoseconds(mut self) -> Instant {
+        if let Some(kept) = self.fraction.get(..9) {
+            self.fraction = fraction_digits(kept);
+        }
+        self
+    }
+
     /// The same instant as a chrono value (nanosecond precision).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn to_datetime(&self) -> Option<chrono::DateTime<chrono::Utc>> {
         let mut digits = self.fraction.bytes().chain(core::iter::repeat(b'0'));
         let nanos = (0..9).fold(0u32, |nanos, _| {
@@ -456,6 +468,8 @@ mod tests {
             .unwrap_or_else(|error| format!("{error:?}"))
     }
 
+    // chrono is a dependency of the native build only.
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn days_from_civil_agrees_with_chrono_and_inverts_civil_from_days() {
         use chrono::{Datelike, NaiveDate};
@@ -554,6 +568,8 @@ mod tests {
         );
     }
 
+    // chrono is a dependency of the native build only.
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn a_date_reads_as_its_time_value_and_chrono_gets_every_digit() {
         assert_eq!(

@@ -179,14 +179,12 @@ impl<'t> DraftTape<'t> {
         };
         options.now = now
             .and_then(|now| time::read(&now)?.ok())
-            .and_then(|instant| instant.to_datetime());
+            .map(time::Instant::at_nanoseconds);
         options.allow_unknown_fields = self.next() == 1.0;
         // The clock JS read, for a call with no readable `now` (the wasm imports no clock).
         let clock = self.next();
         if options.now.is_none() {
-            options.now = time::Instant::from_millis(clock)
-                .ok()
-                .and_then(|instant| instant.to_datetime());
+            options.now = time::Instant::from_millis(clock).ok();
         }
         options
     }
