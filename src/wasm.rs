@@ -46,8 +46,8 @@ use wasm_bindgen::prelude::*;
 extern "C" {
     // Only Rust callers of `validate_credit` and `validate_credit_json` (tests/web.rs) reach
     // this import: the package's `validateCredit` calls `readDraft` in JS before it enters the
-    // wasm, so the module does not import it. Never throws (every user read inside is guarded); `catch` keeps it so
-    // if that breaks. Returns how many ops the tape has.
+    // wasm, so the module does not import it. Never throws (every user read inside is
+    // guarded); `catch` keeps it so if that breaks. Returns how many ops the tape has.
     #[wasm_bindgen(catch, js_name = readDraft)]
     fn read_draft(draft: &JsValue, options: &JsValue, as_body: bool) -> Result<u32, JsValue>;
     /// Copies the tape into `ops` unless it is empty, and encodes its text into `text` as
