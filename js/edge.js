@@ -386,6 +386,7 @@ let overrides = null;
  * (`asBody`) or as a scalar; returns how many ops it wrote, and keeps the tape for
  * `takeDraft`. */
 export function readDraft(draft, options, asBody) {
+  if (memory === null) throw new Error('credit-rules: call init() or initSync() before validating');
   const tape = shared.busy ? new Tape() : shared;
   tape.busy = true;
   tape.length = 0;
@@ -407,17 +408,39 @@ export function readDraft(draft, options, asBody) {
   }
 }
 
-/** Copies the kept tape into Rust's buffers (views of wasm memory), each let go once taken:
- * Rust takes the ops first (the first tells the text's length), then the text, encoded as
- * UTF-8; returns the bytes written. Never throws (it runs inside a wasm call): a buffer of
- * another length than the tape, or no tape kept, copies what fits and leaves zeros. */
-export function takeDraft(ops, text) {
-  if (ops.length > 0) {
-    if (lastOps !== null) ops.set(lastOps.length > ops.length ? lastOps.subarray(0, ops.length) : lastOps);
+/** The wasm memory, which init() and initSync() (js/init.js) hand over, and views of it
+ * made again when it has grown (a grown memory has a new buffer). Rust's buffers cross as
+ * addresses in it: the glue then makes no view per argument. */
+let memory = null;
+let f64 = new Float64Array(0);
+let u8 = new Uint8Array(0);
+
+export function bindMemory(wasmMemory) {
+  memory = wasmMemory;
+}
+
+function view() {
+  const buffer = memory.buffer;
+  if (f64.buffer !== buffer) {
+    f64 = new Float64Array(buffer);
+    u8 = new Uint8Array(buffer);
+  }
+}
+
+/** Copies the kept tape into Rust's buffers (byte addresses and lengths in wasm memory),
+ * each let go once taken: Rust takes the ops first (the first tells the text's length), then
+ * the text, encoded as UTF-8; returns the bytes written. Never throws (it runs inside a wasm
+ * call): a buffer of another length than the tape, or no tape kept, copies what fits and
+ * leaves zeros. */
+export function takeDraft(opsAt, opsLength, textAt, textLength) {
+  if (memory === null) return 0;
+  view();
+  if (opsLength > 0) {
+    if (lastOps !== null) f64.set(lastOps.length > opsLength ? lastOps.subarray(0, opsLength) : lastOps, opsAt >>> 3);
     lastOps = null;
   }
-  if (text.length === 0) return 0;
-  const { written } = encoder.encodeInto(lastText, text);
+  if (textLength === 0) return 0;
+  const { written } = encoder.encodeInto(lastText, u8.subarray(textAt, textAt + textLength));
   lastText = '';
   return written;
 }
@@ -562,11 +585,29 @@ export function ruleCatalog() {
   return CATALOG.map(([code, severity, message]) => ({ code, severity, message }));
 }
 
-/** Builds the JS value Rust wrote as a tape (ops viewed in wasm memory, and its text). */
-export function buildValue(tape, tapeText) {
-  ops = tape;
-  text = tapeText;
-  at = 0;
+// Safari's TextDecoder fails after 2 GB decoded: a fresh one before then (as the glue does).
+const DECODER_LIMIT = 2146435072;
+let decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+let decoded = 0;
+
+function decode(at, length) {
+  if (length === 0) return '';
+  decoded += length;
+  if (decoded >= DECODER_LIMIT) {
+    decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+    decoded = length;
+  }
+  return decoder.decode(u8.subarray(at, at + length));
+}
+
+/** Builds the JS value Rust wrote as a tape: ops (f64s) and text (UTF-8), each a byte
+ * address and a length in wasm memory. */
+export function buildValue(opsAt, opsLength, textAt, textLength) {
+  if (memory === null) return null;
+  view();
+  ops = f64;
+  at = opsAt >>> 3;
+  text = decode(textAt, textLength);
   cut = 0;
   const value = build();
   ops = null;

@@ -8,8 +8,7 @@ import { validateTape } from './credit_rules.js';
 import { readDraft } from './edge.js';
 import { describeBody, errorsToFix } from './describe.js';
 
-export { default } from './init.js';
-export { initSync } from './credit_rules.js';
+export { default, initSync } from './init.js';
 // Plain JS: no wasm, and no init(), needed.
 export { ruleCatalog } from './edge.js';
 export { validateCreditJson } from './json.js';

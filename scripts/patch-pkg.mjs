@@ -45,12 +45,12 @@ writeFileSync(gluePath, patchedGlue);
 // snippet may be imported twice (named imports and a namespace), so each is listed once.
 const snippets = [...new Set([...patchedGlue.matchAll(/^import\s[^'"]*['"]\.\/(snippets\/[^'"]+)['"]/gm)].map((match) => match[1]))];
 
-// index.js and json.js import from js/edge.js (readDraft, ruleCatalog): the copy the glue
-// imports, whose folder wasm-bindgen names after the crate's hash.
+// index.js, json.js and init.js import from js/edge.js (readDraft, ruleCatalog, bindMemory):
+// the copy the glue imports, whose folder wasm-bindgen names after the crate's hash.
 const edge = snippets.filter((snippet) => snippet.endsWith('/js/edge.js'));
 if (edge.length !== 1) throw new Error(`pkg/credit_rules.js: expected one edge.js snippet, found ${edge.length}`);
 const edgeImport = "from './edge.js';";
-for (const [file, imports] of [['index.js', 2], ['json.js', 1]]) {
+for (const [file, imports] of [['index.js', 2], ['json.js', 1], ['init.js', 1]]) {
   const filePath = new URL(`pkg/${file}`, root);
   const text = readFileSync(filePath, 'utf8');
   if (text.split(edgeImport).length !== imports + 1) throw new Error(`pkg/${file}: expected ${imports} ${edgeImport}`);

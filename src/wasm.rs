@@ -50,14 +50,22 @@ extern "C" {
     // guarded); `catch` keeps it so if that breaks. Returns how many ops the tape has.
     #[wasm_bindgen(catch, js_name = readDraft)]
     fn read_draft(draft: &JsValue, options: &JsValue, as_body: bool) -> Result<u32, JsValue>;
-    /// Copies the tape into `ops` unless it is empty, and encodes its text into `text` as
-    /// UTF-8 unless it is empty (both views of wasm memory, so nothing is copied twice);
-    /// returns the bytes written. Called twice, ops then text, so that the module imports one
-    /// function signature fewer: each costs startup (README "Size and speed").
+    /// Copies the tape into the `ops_len` f64s at byte address `ops` unless that is none, and
+    /// encodes its text as UTF-8 into the `text_len` bytes at `text` unless that is none
+    /// (wasm memory, which js/edge.js views itself: addresses, not slices, cross, so the glue
+    /// makes no view per argument); returns the bytes written. Called twice, ops then text,
+    /// so that the module imports one function signature fewer: each costs startup (README
+    /// "Size and speed").
     #[wasm_bindgen(js_name = takeDraft)]
-    fn take_draft(ops: &mut [f64], text: &mut [u8]) -> u32;
+    fn take_draft(ops: u32, ops_len: u32, text: u32, text_len: u32) -> u32;
+    /// Builds the JS value of the result tape: `ops_len` f64s at byte address `ops` and
+    /// `text_len` bytes of UTF-8 at `text`.
     #[wasm_bindgen(js_name = buildValue)]
-    fn build_value(ops: &[f64], text: &str) -> JsValue;
+    fn build_value(ops: u32, ops_len: u32, text: u32, text_len: u32) -> JsValue;
+    // Only the Rust callers reach this import: the package's init() hands js/edge.js the
+    // memory itself (js/init.js).
+    #[wasm_bindgen(js_name = bindMemory)]
+    fn bind_memory(memory: JsValue);
 }
 
 // The one global the rules ask of JS, declared here rather than through js-sys: js-sys's
@@ -78,12 +86,12 @@ fn with_tape(
     use_them: &dyn Fn(Input<'_>, &Options) -> JsValue,
 ) -> JsValue {
     let mut ops = vec![0.0; count as usize];
-    take_draft(&mut ops, &mut []);
+    take_draft(address(ops.as_mut_ptr()), ops.len() as u32, 0, 0);
     // The first op is the text's length in UTF-16 code units (`readDraft` writes a string's
     // `length`; `as u32` reads a negative or NaN as 0), each at most 3 bytes of UTF-8.
     let units = ops.first().map_or(0, |&units| units as u32 as usize);
     let mut bytes = vec![0u8; units.saturating_mul(3)];
-    let written = take_draft(&mut [], &mut bytes) as usize;
+    let written = take_draft(0, 0, address(bytes.as_mut_ptr()), bytes.len() as u32) as usize;
     bytes.truncate(written);
     let text = String::from_utf8(bytes).unwrap_or_default();
     let ops = ops.get(1..).unwrap_or(&[]);
@@ -100,6 +108,11 @@ fn with_tape(
         tape.value(shape)
     };
     use_them(input, &options)
+}
+
+/// The address in wasm memory (wasm32: 32 bits) of a buffer js/edge.js reads or writes.
+fn address<T>(pointer: *const T) -> u32 {
+    pointer as usize as u32
 }
 
 /// Reads a draft tape; a tape cut short reads as `undefined`s and empty texts, never a panic.
@@ -413,7 +426,12 @@ impl ResultTape {
     }
 
     fn finish(self) -> JsValue {
-        build_value(&self.ops, &self.text)
+        build_value(
+            address(self.ops.as_ptr()),
+            self.ops.len() as u32,
+            address(self.text.as_ptr()),
+            self.text.len() as u32,
+        )
     }
 }
 
@@ -491,10 +509,12 @@ pub fn validate_json_tape(count: u32) -> JsValue {
 /// Validates and normalizes a draft given as a JS value, as the package's `validateCredit`
 /// does, for Rust callers (tests/web.rs): the draft is read through the `readDraft` import.
 pub fn validate_credit(draft: JsValue, options: JsValue) -> JsValue {
+    bind_memory(wasm_bindgen::memory());
     validate_tape(read_draft(&draft, &options, true).unwrap_or(0))
 }
 
 /// `validateCreditJson` for Rust callers, as [`validate_credit`] is `validateCredit`.
 pub fn validate_credit_json(json: JsValue, options: JsValue) -> JsValue {
+    bind_memory(wasm_bindgen::memory());
     validate_json_tape(read_draft(&json, &options, false).unwrap_or(0))
 }

@@ -26,11 +26,11 @@ function recordFetches() {
 const fetched = recordFetches();
 const { default: init } = await import(new URL('init.js', pkg));
 const glue = await import(new URL('credit_rules.js', pkg));
-await init();
+const wasm = await init();
 const api = await import(new URL('index.js', pkg));
 // The JS half of the edge, where the glue imports it (a folder named after the crate's hash).
 const edgePath = readFileSync(new URL('index.js', pkg), 'utf8').match(/from '\.\/(snippets\/[^']+\/js\/edge\.js)'/)[1];
-const { readDraft } = await import(new URL(edgePath, pkg));
+const { readDraft, bindMemory } = await import(new URL(edgePath, pkg));
 
 test('init() given nothing fetches the lite module when json.js was not evaluated', () => {
   assert.deepEqual(fetched.map((url) => url.slice(url.lastIndexOf('/') + 1)), ['credit_rules_lite_bg.wasm']);
@@ -75,6 +75,8 @@ test('init() given bytes or a compiled module instantiates them; bad bytes rejec
     const fresh = await import(new URL(`credit_rules.js?given=${encodeURIComponent(kind)}`, pkg));
     const exports = await fresh.default({ module_or_path: given });
     assert.equal(typeof exports.validateTape, 'function', kind);
+    // The glue's own init, not the package's: js/edge.js is given this instance's memory here.
+    bindMemory(exports.memory);
     const report = fresh.validateTape(readDraft({}, undefined, true));
     assert.equal(report.valid, false, kind);
     assert.equal(report.errors.length, 4, kind);
@@ -83,8 +85,9 @@ test('init() given bytes or a compiled module instantiates them; bad bytes rejec
   const bad = fresh.default({ module_or_path: new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1]) });
   assert.ok(bad instanceof Promise, 'init() returns a promise, also when the bytes are bad');
   await assert.rejects(bad, WebAssembly.CompileError);
-  await fresh.default({ module_or_path: bytes });
+  bindMemory((await fresh.default({ module_or_path: bytes })).memory);
   assert.equal(fresh.validateTape(readDraft({}, undefined, true)).valid, false, 'init() after a rejection');
+  bindMemory(wasm.memory);
 });
 
 test('validateTape given fewer ops than the tape kept copies what fits and answers a report', () => {
