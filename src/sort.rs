@@ -21,6 +21,19 @@ pub(crate) fn sorted_indexes(
             let middle = (start + width).min(len);
             let end = (start + 2 * width).min(len);
             let (mut left, mut right) = (start, middle);
+            // Runs already in order (the last of the left not after the first of the right)
+            // are copied as they are: sorted input, the common case, costs one comparison a run.
+            let in_order = match (indexes.get(middle.wrapping_sub(1)), indexes.get(middle)) {
+                (Some(&a), Some(&b)) if middle < end => compare(b, a) != Ordering::Less,
+                _ => true,
+            };
+            if in_order {
+                if let (Some(from), Some(to)) = (indexes.get(start..end), spare.get_mut(start..end)) {
+                    to.copy_from_slice(from);
+                }
+                start = end;
+                continue;
+            }
             for slot in spare.get_mut(start..end).unwrap_or_default() {
                 let take_right = match (indexes.get(left), indexes.get(right)) {
                     (Some(&a), Some(&b)) if left < middle && right < end => {
