@@ -40,6 +40,9 @@ const B_OBJECT = 3;
 const B_ISSUE = 8;
 const B_REPORT = 9;
 const B_MAP = 10;
+// Patch operations.
+const P_REPLACE = 0;
+const P_MOVE = 1;
 // `received` codes.
 const R_NULL = 0;
 const R_UNDEFINED = 1;
@@ -426,22 +429,24 @@ export function readDraft(draft, options, asBody) {
   }
 }
 
-/** The wasm memory, which init() and initSync() (js/init.js) hand over, and views of it
- * made again when it has grown (a grown memory has a new buffer). Rust's buffers cross as
- * addresses in it: the glue then makes no view per argument. */
+/** The wasm memory, which init() and initSync() (js/init.js) hand over, and views of it,
+ * made again when it has grown (its old buffer is then detached: no bytes). Rust's buffers
+ * cross as addresses in it: the glue then makes no view per argument. */
 let memory = null;
 let f64 = new Float64Array(0);
 let u8 = new Uint8Array(0);
 
 export function bindMemory(wasmMemory) {
   memory = wasmMemory;
+  f64 = new Float64Array(0);
 }
 
+/** Views of the memory as it is now. The test is on a view, not on `memory.buffer`, whose
+ * getter V8 does not inline. */
 function view() {
-  const buffer = memory.buffer;
-  if (f64.buffer !== buffer) {
-    f64 = new Float64Array(buffer);
-    u8 = new Uint8Array(buffer);
+  if (f64.byteLength === 0) {
+    f64 = new Float64Array(memory.buffer);
+    u8 = new Uint8Array(memory.buffer);
   }
 }
 
@@ -551,7 +556,7 @@ function fixes() {
     }
     const patch = [];
     for (let length = ops[at++]; length > 0; length -= 1) {
-      patch.push(ops[at++] === 0 ? { op: 'replace', path: build(), value: build() } : { op: 'move', from: build(), path: build() });
+      patch.push(ops[at++] === P_REPLACE ? { op: 'replace', path: build(), value: build() } : { op: 'move', from: build(), path: build() });
     }
     fix.patch = patch;
     list.push(fix);
@@ -628,6 +633,14 @@ function decode(at, length) {
     decoded = length;
   }
   return decoder.decode(u8.subarray(at, at + length));
+}
+
+/** `parseFloat` of the text Rust hands over (`length` bytes of UTF-8 at byte address `at` in
+ * wasm memory): number texts other than short integers (src/decimal.rs). */
+export function parseNumber(at, length) {
+  if (memory === null) return NaN;
+  view();
+  return parseFloat(decode(at, length));
 }
 
 /** Builds the JS value Rust wrote as a tape: ops (f64s) and text (UTF-8), each a byte

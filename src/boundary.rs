@@ -57,6 +57,15 @@ ops! {
     }
 }
 
+ops! {
+    /// A fix's patch operations on the result tape (`P_` in JS): replace (path, value) and
+    /// move (from, path).
+    patch {
+        REPLACE = 0,
+        MOVE = 1,
+    }
+}
+
 /// Every [`Received`], numbered by its place here.
 pub(crate) const RECEIVED: &[Received] = &[
     Received::Null,
@@ -238,6 +247,10 @@ pub fn js_block() -> String {
     let _ = writeln!(out, "// Result tape ops.");
     for (name, value) in result::ALL {
         let _ = writeln!(out, "const B_{name} = {value};");
+    }
+    let _ = writeln!(out, "// Patch operations.");
+    for (name, value) in patch::ALL {
+        let _ = writeln!(out, "const P_{name} = {value};");
     }
     let _ = writeln!(out, "// `received` codes.");
     for (number, received) in RECEIVED.iter().enumerate() {

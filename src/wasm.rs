@@ -30,7 +30,7 @@
 //! The opcodes, `received` codes, shapes and names are defined once, in `src/boundary.rs`,
 //! which generates the constants of `js/edge.js`.
 
-use crate::boundary::{self, draft, result, Tables};
+use crate::boundary::{self, draft, patch, result, Tables};
 use crate::checked::{Checked, Norm, Outcome};
 use crate::fix::{Fix, PatchOperation};
 use crate::input::{Input, Received, Shape};
@@ -66,15 +66,16 @@ extern "C" {
     // memory itself (js/init.js).
     #[wasm_bindgen(js_name = bindMemory)]
     fn bind_memory(memory: JsValue);
+    /// JS `parseFloat` of the `len` bytes of UTF-8 at byte address `text`: the one global the
+    /// rules ask of JS (through js/edge.js, which decodes the text itself: with no import that
+    /// takes a `&str`, the glue has no decoder of its own).
+    #[wasm_bindgen(js_name = parseNumber)]
+    fn parse_number(text: u32, len: u32) -> f64;
 }
 
-// The one global the rules ask of JS, declared here rather than through js-sys: js-sys's
-// bindings, used or not, leave wasm-bindgen's closure shims in the module (2.8 KB raw).
-#[wasm_bindgen]
-extern "C" {
-    /// `parseFloat`: number texts other than short integers (src/decimal.rs).
-    #[wasm_bindgen(js_name = parseFloat)]
-    pub(crate) fn parse_float(text: &str) -> f64;
+/// `parseFloat`: number texts other than short integers (src/decimal.rs).
+pub(crate) fn parse_float(text: &str) -> f64 {
+    parse_number(address(text.as_ptr()), text.len() as u32)
 }
 
 /// Takes the tape of `count` ops that `readDraft` (js/edge.js) has just written, then hands
@@ -349,8 +350,8 @@ impl ResultTape {
         }
     }
 
-    /// A fix: its kind's number, its params, then its patch's operations (`0` replace: path
-    /// and value; `1` move: from and path). JS renders the message.
+    /// A fix: its kind's number, its params, then its patch's operations (`boundary::patch`:
+    /// replace, path and value; move, from and path). JS renders the message.
     fn fix(&mut self, fix: &Fix) {
         self.ops.push(fix.kind as u8 as f64);
         self.params(&fix.params);
@@ -358,12 +359,12 @@ impl ResultTape {
         for operation in &fix.patch {
             match operation {
                 PatchOperation::Replace { path, value } => {
-                    self.ops.push(0.0);
+                    self.ops.push(f64::from(patch::REPLACE));
                     self.text(path);
                     self.param(value);
                 }
                 PatchOperation::Move { from, path } => {
-                    self.ops.push(1.0);
+                    self.ops.push(f64::from(patch::MOVE));
                     self.text(from);
                     self.text(path);
                 }
