@@ -66,37 +66,41 @@ const MAP = 4;
 const MAX_ENTRIES = 10000;
 // The names the result tape writes by number.
 const NAMES = ["code", "severity", "error", "warning", "expected", "received", "suggestion", "reason", "max", "min", "part", "allowed", "with", "count", "detail", "value", "to", "invalid_json", "invalid_type", "required", "unknown_field", "invalid_uuid", "invalid_timestamp", "not_hour_aligned", "invalid_range", "not_finite", "not_positive", "empty", "too_long", "too_many", "invalid_enum", "conflict", "ends_in_past", "overlapping_schedule", "fractional_cents", "negative_priority", "not_uuid", "duplicate_removed", "customer_id", "product_id", "priority", "access_schedule", "name", "description", "applicable_contract_ids", "applicable_product_ids", "applicable_product_tags", "specifiers", "custom_fields", "rate_type", "uniqueness_key", "netsuite_sales_order_id", "salesforce_opportunity_id", "credit_type_id", "schedule_items", "access_type", "product_id", "product_tags", "pricing_group_values", "presentation_group_values", "exclude", "amount", "starting_at", "ending_before", "product_tags"];
-// Each table's fields: [name, shape, table of the entries].
+// Each table's fields, named by NAMES from FIRST_FIELD_NAME on, table after table: [shape,
+// table of the entries].
+const FIRST_FIELD_NAME = 38;
 const TABLES = [
-  [["customer_id", 0, 0], ["product_id", 0, 0], ["priority", 0, 0], ["access_schedule", 1, 1], ["name", 0, 0], ["description", 0, 0], ["applicable_contract_ids", 3, 0], ["applicable_product_ids", 3, 0], ["applicable_product_tags", 3, 0], ["specifiers", 2, 2], ["custom_fields", 4, 0], ["rate_type", 0, 0], ["uniqueness_key", 0, 0], ["netsuite_sales_order_id", 0, 0], ["salesforce_opportunity_id", 0, 0]],
-  [["credit_type_id", 0, 0], ["schedule_items", 2, 3], ["access_type", 0, 0]],
-  [["product_id", 0, 0], ["product_tags", 3, 0], ["pricing_group_values", 4, 0], ["presentation_group_values", 4, 0], ["exclude", 2, 4]],
-  [["amount", 0, 0], ["starting_at", 0, 0], ["ending_before", 0, 0]],
-  [["product_tags", 3, 0]],
+  [[0, 0], [0, 0], [0, 0], [1, 1], [0, 0], [0, 0], [3, 0], [3, 0], [3, 0], [2, 2], [4, 0], [0, 0], [0, 0], [0, 0], [0, 0]],
+  [[0, 0], [2, 3], [0, 0]],
+  [[0, 0], [3, 0], [4, 0], [4, 0], [2, 4]],
+  [[0, 0], [0, 0], [0, 0]],
+  [[3, 0]],
 ];
-// The rules: [code, severity, default message].
+// The rules, their codes named by NAMES from FIRST_CODE_NAME on: [severity, default
+// message].
+const FIRST_CODE_NAME = 17;
 const CATALOG = [
-  ["invalid_json", "error", "The text is not valid JSON."],
-  ["invalid_type", "error", "Expected {expected}, received {received}."],
-  ["required", "error", "This field is required."],
-  ["unknown_field", "error", "Unknown field."],
-  ["invalid_uuid", "error", "Enter a UUID, like 13117714-3f05-48e5-a6e9-a66093f13b4d."],
-  ["invalid_timestamp", "error", "Enter a date and time with a time zone, like 2026-01-01T00:00:00Z."],
-  ["not_hour_aligned", "error", "Must be on the hour: minutes and seconds zero in UTC."],
-  ["invalid_range", "error", "Must be later than the start."],
-  ["not_finite", "error", "Must be a finite number."],
-  ["not_positive", "error", "Must be greater than {min}."],
-  ["empty", "error", "Must not be empty."],
-  ["too_long", "error", "Must be at most {max} characters."],
-  ["too_many", "error", "Must have at most {max} entries."],
-  ["invalid_enum", "error", "Must be one of {allowed}."],
-  ["conflict", "error", "Use either specifiers or {with}, not both."],
-  ["ends_in_past", "warning", "This schedule item ends in the past."],
-  ["overlapping_schedule", "warning", "Overlaps the schedule item at index {with}."],
-  ["fractional_cents", "warning", "USD amounts are in cents; this is not a whole number of cents."],
-  ["negative_priority", "warning", "Priority is below {min}; lower priorities are consumed first."],
-  ["not_uuid", "warning", "This does not look like a contract id (a UUID)."],
-  ["duplicate_removed", "warning", "Removed {count} repeated entries."],
+  ["error", "The text is not valid JSON."],
+  ["error", "Expected {expected}, received {received}."],
+  ["error", "This field is required."],
+  ["error", "Unknown field."],
+  ["error", "Enter a UUID, like 13117714-3f05-48e5-a6e9-a66093f13b4d."],
+  ["error", "Enter a date and time with a time zone, like 2026-01-01T00:00:00Z."],
+  ["error", "Must be on the hour: minutes and seconds zero in UTC."],
+  ["error", "Must be later than the start."],
+  ["error", "Must be a finite number."],
+  ["error", "Must be greater than {min}."],
+  ["error", "Must not be empty."],
+  ["error", "Must be at most {max} characters."],
+  ["error", "Must have at most {max} entries."],
+  ["error", "Must be one of {allowed}."],
+  ["error", "Use either specifiers or {with}, not both."],
+  ["warning", "This schedule item ends in the past."],
+  ["warning", "Overlaps the schedule item at index {with}."],
+  ["warning", "USD amounts are in cents; this is not a whole number of cents."],
+  ["warning", "Priority is below {min}; lower priorities are consumed first."],
+  ["warning", "This does not look like a contract id (a UUID)."],
+  ["warning", "Removed {count} repeated entries."],
 ];
 // Default messages that a param changes: [code, [[param, value?]...], template].
 const VARIANTS = [
@@ -129,14 +133,21 @@ const wellFormed =
     ? (text) => (text.isWellFormed() ? text : text.toWellFormed())
     : (text) => text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 
-const tables = TABLES.map((fields) => ({
-  index: new Map(fields.map(([name], at) => [name, at])),
-  shapes: fields.map((field) => field[1]),
-  subs: fields.map((field) => field[2]),
-}));
+let firstName = FIRST_FIELD_NAME;
+const tables = TABLES.map((fields) => {
+  const first = firstName;
+  firstName += fields.length;
+  return {
+    index: new Map(fields.map((_, at) => [NAMES[first + at], at])),
+    shapes: fields.map((field) => field[0]),
+    subs: fields.map((field) => field[1]),
+  };
+});
+/** The rules as `ruleCatalog()` gives them: code, severity and default message. */
+const rules = CATALOG.map(([severity, message], at) => ({ code: NAMES[FIRST_CODE_NAME + at], severity, message }));
 // The default messages split at their placeholders once (`split`), each rule's with the
 // variants its params may pick; each fix kind's catalog key, `fix.<kind>`, and message.
-const defaults = new Map(CATALOG.map(([code, , message]) => [code, { parts: split(message), variants: [] }]));
+const defaults = new Map(rules.map(({ code, message }) => [code, { parts: split(message), variants: [] }]));
 for (const [code, when, message] of VARIANTS) defaults.get(code).variants.push({ when, parts: split(message) });
 const fixKeys = FIXES.map(([kind]) => `fix.${kind}`);
 const fixParts = FIXES.map(([, message]) => split(message));
@@ -617,7 +628,7 @@ function defaultParts(code, params) {
 
 /** `ruleCatalog()`: every rule, with its code, severity and default message. */
 export function ruleCatalog() {
-  return CATALOG.map(([code, severity, message]) => ({ code, severity, message }));
+  return rules.map(({ code, severity, message }) => ({ code, severity, message }));
 }
 
 // Safari's TextDecoder fails after 2 GB decoded: a fresh one before then (as the glue does).

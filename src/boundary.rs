@@ -291,7 +291,7 @@ pub fn js_block() -> String {
                         }
                         _ => 0,
                     };
-                    format!("[{}, {}, {sub}]", quote(field.name), shape_number(shape))
+                    format!("[{}, {sub}]", shape_number(shape))
                 })
                 .collect();
             format!("  [{}]", fields.join(", "))
@@ -299,10 +299,17 @@ pub fn js_block() -> String {
         .collect();
     let _ = writeln!(
         out,
-        "// Each table's fields: [name, shape, table of the entries].\nconst TABLES = [\n{},\n];",
+        "// Each table's fields, named by NAMES from FIRST_FIELD_NAME on, table after table: [shape,\n\
+         // table of the entries].\nconst FIRST_FIELD_NAME = {};\nconst TABLES = [\n{},\n];",
+        FIXED_NAMES.len() + Code::ALL.len(),
         described.join(",\n")
     );
-    let _ = writeln!(out, "// The rules: [code, severity, default message].");
+    let _ = writeln!(
+        out,
+        "// The rules, their codes named by NAMES from FIRST_CODE_NAME on: [severity, default\n\
+         // message].\nconst FIRST_CODE_NAME = {};",
+        FIXED_NAMES.len()
+    );
     let _ = writeln!(out, "const CATALOG = [");
     for code in Code::ALL {
         let severity = match code.severity() {
@@ -311,8 +318,7 @@ pub fn js_block() -> String {
         };
         let _ = writeln!(
             out,
-            "  [{}, {}, {}],",
-            quote(code.as_str()),
+            "  [{}, {}],",
             quote(severity),
             quote(code.default_message())
         );
