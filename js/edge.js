@@ -651,6 +651,16 @@ function decode(at, length) {
 export function parseNumber(at, length) {
   if (memory === null) return NaN;
   view();
+  // A short ASCII text (what a number is) char by char: TextDecoder costs more to call.
+  if (length <= 32) {
+    let text = '';
+    for (let index = at; index < at + length; index += 1) {
+      const byte = u8[index];
+      if (byte > 127) return parseFloat(decode(at, length));
+      text += String.fromCharCode(byte);
+    }
+    return parseFloat(text);
+  }
   return parseFloat(decode(at, length));
 }
 
