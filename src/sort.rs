@@ -28,7 +28,8 @@ pub(crate) fn sorted_indexes(
                 _ => true,
             };
             if in_order {
-                if let (Some(from), Some(to)) = (indexes.get(start..end), spare.get_mut(start..end)) {
+                if let (Some(from), Some(to)) = (indexes.get(start..end), spare.get_mut(start..end))
+                {
                     to.copy_from_slice(from);
                 }
                 start = end;
