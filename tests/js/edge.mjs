@@ -336,6 +336,27 @@ export function edgeTests() {
     d.toJSON = () => { throw new Error('toJSON was called'); };
     return d;
   }, ['unknown_field@/toJSON']);
+  test('hostile: keys an object inherits, enumerable ones added to Object.prototype included, are not read', (api) => {
+    const d = minimal();
+    d.custom_fields = { shadowed: 'own' };
+    Object.defineProperty(Object.prototype, 'shadowed', { value: 'inherited', enumerable: true, configurable: true, writable: true });
+    Object.defineProperty(Object.prototype, 'polluted', { value: 'inherited', enumerable: true, configurable: true, writable: true });
+    let report;
+    try {
+      report = api.validateCredit(d, NOW);
+    } finally {
+      delete Object.prototype.shadowed;
+      delete Object.prototype.polluted;
+    }
+    equal(report.errors.map(keyOf), [], 'no unknown_field for an inherited key');
+    equal(Object.keys(report.value.custom_fields), ['shadowed'], 'an own key that shadows an inherited one is read once');
+    equal(report.value.custom_fields.shadowed, 'own', 'with its own value');
+    answersCorrectly(api, 'a polluted Object.prototype');
+  });
+  hostile('10,001 keys in a JS object are too_many', () => draftWith((d) => {
+    d.custom_fields = Object.fromEntries(Array.from({ length: 10001 }, (_, i) => [`k${i}`, 'v']));
+    d.access_schedule.schedule_items[0] = Object.assign(Object.fromEntries(Array.from({ length: 10001 }, (_, i) => [`x${i}`, 1])), d.access_schedule.schedule_items[0]);
+  }), ['too_many@/access_schedule/schedule_items/0', 'too_many@/custom_fields']);
   hostile('a frozen draft, a null-prototype body and an array with extra properties', () => {
     const d = Object.assign(Object.create(null), minimal());
     d.applicable_product_tags = Object.assign(['a'], { extra: 1 });

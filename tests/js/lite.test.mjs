@@ -53,6 +53,22 @@ test('init() fetches the whole module once json.js (validateCreditJson) is in th
   assert.equal(out.valid, false);
 });
 
+test('a call before init() throws an Error that says to call it', () => {
+  const script = `
+    const api = await import(${JSON.stringify(new URL('index.js', pkg).href)});
+    for (const call of [() => api.validateCredit({}), () => api.validateCreditJson('{}')]) {
+      try {
+        call();
+        console.log('no throw');
+      } catch (error) {
+        console.log(error.constructor.name + ': ' + error.message);
+      }
+    }`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  const expected = 'Error: credit-rules: call init() or initSync() before validating';
+  assert.deepEqual(out.trim().split('\n'), [expected, expected]);
+});
+
 test('a module or path given to init() is used as given', () => {
   const script = `
     globalThis.fetch = async (url) => { console.log(String(url)); throw new Error('stop'); };
