@@ -59,7 +59,7 @@ pub(crate) fn first_equal(keys: &[&str]) -> Vec<usize> {
 /// folded down, since the table takes the low ones. A 36-byte UUID costs five multiplies where
 /// FNV-1a's byte at a time cost 36.
 fn hash(text: &str) -> u64 {
-    const SEED: u64 = 0x51_7cc1_b727_220a_95;
+    const SEED: u64 = 0x517c_c1b7_2722_0a95;
     let bytes = text.as_bytes();
     let mut hash = (bytes.len() as u64).wrapping_mul(SEED);
     let mut words = bytes.chunks_exact(8);
