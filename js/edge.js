@@ -664,17 +664,31 @@ export function parseNumber(at, length) {
   return parseFloat(decode(at, length));
 }
 
-/** Builds the JS value Rust wrote as a tape: ops (f64s) and text (UTF-8), each a byte
- * address and a length in wasm memory. */
-export function buildValue(opsAt, opsLength, textAt, textLength) {
-  if (memory === null) return null;
+/** The report of the call that has just returned from the wasm (`buildResult`), until
+ * `takeResult` takes it. */
+let result = null;
+
+/** Builds the JS value Rust wrote as a tape (ops, f64s, and text, UTF-8, each a byte address
+ * and a length in wasm memory) and keeps it for `takeResult`; returns 0. No user code runs
+ * between this and `takeResult`: a call that a getter makes while the draft is read has
+ * taken its own result before the outer call enters the wasm. */
+export function buildResult(opsAt, opsLength, textAt, textLength) {
+  result = null;
+  if (memory === null) return 0;
   view();
   ops = f64;
   at = opsAt >>> 3;
   text = decode(textAt, textLength);
   cut = 0;
-  const value = build();
+  result = build();
   ops = null;
   text = '';
+  return 0;
+}
+
+/** The report `buildResult` kept, let go. */
+export function takeResult() {
+  const value = result;
+  result = null;
   return value;
 }

@@ -5,7 +5,7 @@
 import { validateTape } from './credit_rules.js';
 // js/edge.js, the JS half of the wasm edge: scripts/patch-pkg.mjs points these imports at
 // the snippet wasm-bindgen copies it to.
-import { readDraft } from './edge.js';
+import { readDraft, takeResult } from './edge.js';
 import { describeBody, errorsToFix } from './describe.js';
 
 export { default, initSync } from './init.js';
@@ -23,7 +23,8 @@ export { applyFix } from './fix.js';
  * imports no function that takes a JS value, a wrapper less to compile at startup.
  */
 export function validateCredit(draft, options) {
-  return validateTape(readDraft(draft, options, true));
+  validateTape(readDraft(draft, options, true));
+  return takeResult();
 }
 
 /**

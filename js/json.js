@@ -3,7 +3,7 @@
 // not import it ships the lite module instead.
 import { validateJsonTape } from './credit_rules.js';
 // Pointed at the snippet wasm-bindgen copies js/edge.js to by scripts/patch-pkg.mjs.
-import { readDraft } from './edge.js';
+import { readDraft, takeResult } from './edge.js';
 import { modules } from './init.js';
 
 modules.whole = new URL('credit_rules_bg.wasm', import.meta.url);
@@ -14,12 +14,11 @@ modules.whole = new URL('credit_rules_bg.wasm', import.meta.url);
  * an Error that says so, as a call before init() throws.
  */
 export function validateCreditJson(json, options) {
-  const report = validateJsonTape(readDraft(json, options, false));
-  if (report === undefined) {
+  if (!validateJsonTape(readDraft(json, options, false))) {
     throw new Error(
       'credit-rules: validateCreditJson needs the whole wasm module (credit_rules_bg.wasm); ' +
         'init was given credit_rules_lite_bg.wasm, which has no JSON text reader',
     );
   }
-  return report;
+  return takeResult();
 }

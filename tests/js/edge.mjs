@@ -99,14 +99,13 @@ export function edgeTests() {
   const list = [];
   const test = (name, run) => list.push({ name, run });
 
-  test('the wasm exports given a tape length with no tape kept answer a report, and the module keeps answering', (api, wasm) => {
+  test('the wasm exports given a tape length with no tape kept return, and the module keeps answering', (api, wasm) => {
     // validateTape and validateJsonTape are the glue's, not the package's: validateCredit
-    // writes the tape (readDraft) just before. Called on their own, the tape reads as zeros.
+    // writes the tape (readDraft) just before and takes the report (takeResult) just after.
+    // Called on their own, the tape reads as zeros; lite.test.mjs reads the report they leave.
     for (const count of [0, 1, 7, 1000]) {
-      for (const name of ['validateTape', 'validateJsonTape']) {
-        const report = wasm[name](count);
-        if (report === null || typeof report !== 'object' || report.valid !== false) fail(`${name}(${count}) gave ${show(report)}`);
-      }
+      const answers = [wasm.validateTape(count), wasm.validateJsonTape(count)];
+      if (answers[0] !== undefined || answers[1] !== 1) fail(`validateTape, validateJsonTape(${count}) gave ${show(answers)}`);
     }
     if (!api.validateCredit(minimal(), NOW).valid) fail('the minimal draft is not valid after');
   });
