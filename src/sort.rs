@@ -24,7 +24,7 @@ pub(crate) fn sorted_indexes(
             // Runs already in order (the last of the left not after the first of the right)
             // are copied as they are: sorted input, the common case, costs one comparison a run.
             let in_order = match (indexes.get(middle.wrapping_sub(1)), indexes.get(middle)) {
-                (Some(&a), Some(&b)) if middle < end => compare(b, a) != Ordering::Less,
+                (Some(&a), Some(&b)) => compare(b, a) != Ordering::Less,
                 _ => true,
             };
             if in_order {
