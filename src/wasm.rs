@@ -60,9 +60,9 @@ extern "C" {
     fn take_draft(ops: u32, ops_len: u32, text: u32, text_len: u32) -> u32;
     /// Builds the JS value of the result tape (`ops_len` f64s at byte address `ops` and
     /// `text_len` bytes of UTF-8 at `text`) and keeps it for `takeResult`, which the package
-    /// calls once the export returns. No JS value crosses, so the module has no externref
-    /// table, and the signature is `takeDraft`'s: two import signatures fewer to compile at
-    /// startup (README "Size and speed"). Returns 0.
+    /// calls once the export returns. No JS value crosses (a call never goes through
+    /// wasm-bindgen's externref table), and the signature is `takeDraft`'s: one import
+    /// signature fewer to compile at startup (README "Size and speed"). Returns 0.
     #[wasm_bindgen(js_name = buildResult)]
     fn build_result(ops: u32, ops_len: u32, text: u32, text_len: u32) -> u32;
     // Only the Rust callers reach these two imports: the package's init() hands js/edge.js
