@@ -133,16 +133,15 @@ const wellFormed =
     ? (text) => (text.isWellFormed() ? text : text.toWellFormed())
     : (text) => text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 
-let firstName = FIRST_FIELD_NAME;
-const tables = TABLES.map((fields) => {
-  const first = firstName;
-  firstName += fields.length;
-  return {
+const tables = [];
+for (let table = 0, first = FIRST_FIELD_NAME; table < TABLES.length; first += TABLES[table].length, table += 1) {
+  const fields = TABLES[table];
+  tables.push({
     index: new Map(fields.map((_, at) => [NAMES[first + at], at])),
     shapes: fields.map((field) => field[0]),
     subs: fields.map((field) => field[1]),
-  };
-});
+  });
+}
 /** The rules as `ruleCatalog()` gives them: code, severity and default message. */
 const rules = CATALOG.map(([severity, message], at) => ({ code: NAMES[FIRST_CODE_NAME + at], severity, message }));
 // The default messages split at their placeholders once (`split`), each rule's with the
@@ -651,17 +650,18 @@ function decode(at, length) {
 export function parseNumber(at, length) {
   if (memory === null) return NaN;
   view();
-  // A short ASCII text (what a number is) char by char: TextDecoder costs more to call.
-  if (length <= 32) {
-    let text = '';
-    for (let index = at; index < at + length; index += 1) {
-      const byte = u8[index];
-      if (byte > 127) return parseFloat(decode(at, length));
-      text += String.fromCharCode(byte);
-    }
-    return parseFloat(text);
+  return parseFloat(length <= 32 ? ascii(at, length) ?? decode(at, length) : decode(at, length));
+}
+
+/** A short ASCII text (what a number is) char by char, where TextDecoder costs more to call;
+ * `undefined` when a byte is not ASCII. */
+function ascii(at, length) {
+  let text = '';
+  for (let index = at; index < at + length; index += 1) {
+    if (u8[index] > 127) return undefined;
+    text += String.fromCharCode(u8[index]);
   }
-  return parseFloat(decode(at, length));
+  return text;
 }
 
 /** The report of the call that has just returned from the wasm (`buildResult`), until

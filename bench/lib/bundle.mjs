@@ -22,7 +22,7 @@ const esbuild = createRequire(new URL('../../package.json', import.meta.url))('e
 export const SHIPPED_BUDGET = 30_000;
 /**
  * The budget for JSON_ENTRY, an app that imports validateCreditJson and so ships the whole
- * module: what it measures with the rules crate at opt-level 3 in the wasm (34,371 / 35,006 in
+ * module: what it measures with the rules crate at opt-level 3 in the wasm (34,377 / 35,014 in
  * session 8; 33,016 / 33,660 all at "z" in session 7), with a little room.
  */
 export const JSON_BUDGET = 35_600;
