@@ -86,28 +86,33 @@ pub fn validate_json(text: &str, options: &Options) -> Report {
 
 /// Reads JSON text along the schema (no `serde_json::Value` in between) and hands the checked
 /// result to `finish`, while it can still borrow the text.
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn validate_json_with<R>(
     text: &str,
     options: &Options,
     finish: impl FnOnce(walk::Validated<'_>) -> R,
 ) -> R {
     // serde_json for the Rust API; the wasm has its own compact reader (the same results,
-    // `detail` included: tests/conformance.rs and the fuzz target hold them to it).
-    #[cfg(not(target_arch = "wasm32"))]
+    // `detail` included: tests/conformance.rs and the fuzz target hold them to it), which
+    // `validate_json_input` uses.
     let read = input::read_json(text).map_err(|error| error.to_string());
-    #[cfg(target_arch = "wasm32")]
-    let read = json_text::read(text).map_err(|error| error.detail());
-    validate_read(read, options, finish)
+    validate_read(read, options, finish, |input| drop(input))
 }
 
-/// Checks what a JSON text reader gave: the draft, or `invalid_json` with the reader's detail.
+/// Checks what a JSON text reader gave: the draft, or `invalid_json` with the reader's detail;
+/// `release` lets go of the draft once `finish` is done with the result.
 fn validate_read<R>(
     read: Result<Input<'_>, alloc::string::String>,
     options: &Options,
     finish: impl FnOnce(walk::Validated<'_>) -> R,
+    release: impl FnOnce(Input<'_>),
 ) -> R {
     match read {
-        Ok(input) => finish(walk::validate_input(&input, options)),
+        Ok(input) => {
+            let result = finish(walk::validate_input(&input, options));
+            release(input);
+            result
+        }
         Err(detail) => finish(walk::whole_body_error(
             Finding::new(Code::InvalidJson).with("detail", detail),
             options,
@@ -122,7 +127,7 @@ fn validate_read<R>(
 #[doc(hidden)]
 pub fn validate_json_compact(text: &str, options: &Options) -> Report {
     let read = json_text::read(text).map_err(|error| error.detail());
-    validate_read(read, options, output::report)
+    validate_read(read, options, output::report, |input| drop(input))
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -142,16 +147,21 @@ pub fn validate_json_bytes(bytes: &[u8], options: &Options) -> Report {
     }
 }
 
-/// [`validate_json_with`] for a value read as a scalar: text is JSON to read, anything else
-/// is `invalid_type` at `""` (what `validateCreditJson` answers for a non-string).
+/// `validate_json_with` for a value read as a scalar, with the wasm's own reader: text is JSON to read, anything else
+/// is `invalid_type` at `""` (what `validateCreditJson` answers for a non-string). `release`
+/// lets go of the draft read from the text (the wasm's arena leaves it undropped).
 #[cfg(target_arch = "wasm32")]
 pub(crate) fn validate_json_input<R>(
     json: Input<'_>,
     options: &Options,
     finish: impl FnOnce(walk::Validated<'_>) -> R,
+    release: impl FnOnce(Input<'_>),
 ) -> R {
     match json {
-        Input::String(text) => validate_json_with(&text, options, finish),
+        Input::String(text) => {
+            let read = json_text::read(&text).map_err(|error| error.detail());
+            validate_read(read, options, finish, release)
+        }
         other => finish(walk::whole_body_error(
             Finding::invalid_type("string", other.received()),
             options,

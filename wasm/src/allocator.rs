@@ -1,25 +1,35 @@
-//! A small allocator for a single-threaded wasm module: sizes rounded up to a power of two,
-//! one free list per size, fresh blocks from `memory.grow`. Freed blocks are reused for their
-//! own size and never merged, which suits this module: a call allocates the same few shapes
-//! (tapes, issues, strings) every time, and all of it is freed when the call returns.
-//! About 1 KB of wasm where dlmalloc is 8 KB.
+//! The allocator of the wasm module: an arena per call.
+//!
+//! Blocks are bumped off the end of the heap, growing memory as needed, and freeing one does
+//! nothing. When a call of an export returns ([`call`], which the exports wrap), the end of
+//! the heap goes back to where it was when the call began: all of its blocks are free at once.
+//!
+//! That holds because nothing a call allocates outlives it: the exports take and return
+//! numbers, and no Rust state is kept between calls. A block allocated outside a call would
+//! never be freed; the module allocates none. A call's memory is what it allocates, not what it
+//! keeps at its peak: at most about twice as much (a vector that grows leaves its smaller
+//! copies behind, except the last block, which grows where it is).
+//!
+//! Against the size-class allocator with free lists before it: 5-7% faster calls (with the
+//! drops the rules crate then skips, `credit_rules::wasm::Leave`), and drop code that frees
+//! nothing compiles to nothing (README "Size and speed").
 
 use core::alloc::{GlobalAlloc, Layout};
 use core::arch::wasm32;
 use core::cell::UnsafeCell;
 use core::ptr;
 
-/// Size classes 2^4 (16 bytes) to 2^31.
-const CLASSES: usize = 32;
-const SMALLEST: usize = 4;
 const PAGE: usize = 65_536;
 
 struct State {
-    /// The first free block of each class; a free block holds the address of the next.
-    free: [*mut u8; CLASSES],
-    /// Where the next fresh block starts, and where grown memory ends.
+    /// Where the next block starts (0 before the first), and where grown memory ends.
     next: usize,
     end: usize,
+    /// Calls under way (one, or none: the module runs no user code inside a call, so a call
+    /// cannot start another; a nested one would share the outer one's arena), and where the
+    /// heap ended when the outermost began.
+    depth: usize,
+    mark: usize,
 }
 
 struct Allocator(UnsafeCell<State>);
@@ -29,81 +39,102 @@ unsafe impl Sync for Allocator {}
 
 #[global_allocator]
 static ALLOCATOR: Allocator = Allocator(UnsafeCell::new(State {
-    free: [ptr::null_mut(); CLASSES],
     next: 0,
     end: 0,
+    depth: 0,
+    mark: 0,
 }));
 
-/// The class of a layout: the power of two that holds its size and its alignment.
-#[inline(always)]
-fn class_of(layout: Layout) -> Option<usize> {
-    let size = layout.size().max(layout.align()).max(1 << SMALLEST);
-    // The bits of `size - 1` (at least 4): the exponent of the power of two that holds it.
-    let class = (usize::BITS - (size - 1).leading_zeros()) as usize;
-    (class < CLASSES).then_some(class)
+/// Runs one call of an export: what it allocates is taken back, whole, when it returns.
+pub(crate) fn call<R>(run: impl FnOnce() -> R) -> R {
+    // SAFETY: one thread, and no reference to the state is held across `run`.
+    unsafe {
+        let state = &mut *ALLOCATOR.0.get();
+        if state.depth == 0 {
+            state.start();
+            state.mark = state.next;
+        }
+        state.depth += 1;
+    }
+    let result = run();
+    unsafe {
+        let state = &mut *ALLOCATOR.0.get();
+        state.depth -= 1;
+        if state.depth == 0 {
+            state.next = state.mark;
+        }
+    }
+    result
 }
 
 impl State {
-    /// A fresh block of `1 << class` bytes, aligned to its size (up to a page), from the end
-    /// of the heap, growing memory as needed.
-    fn fresh(&mut self, class: usize) -> *mut u8 {
-        let size = 1usize << class;
-        let align = size.min(PAGE);
+    /// The heap starts past the memory the module was given: its data and stack live there.
+    fn start(&mut self) {
         if self.next == 0 {
-            // Start past the memory the module was given: its data and stack live there.
             self.next = wasm32::memory_size(0) * PAGE;
             self.end = self.next;
         }
-        let Some(start) = self.next.checked_add(align - 1).map(|at| at & !(align - 1)) else {
-            return ptr::null_mut();
-        };
-        let Some(stop) = start.checked_add(size) else {
-            return ptr::null_mut();
-        };
+    }
+
+    /// Grows memory so that the heap can end at `stop`.
+    fn reach(&mut self, stop: usize) -> bool {
         if stop > self.end {
             let pages = (stop - self.end).div_ceil(PAGE);
             if wasm32::memory_grow(0, pages) == usize::MAX {
-                return ptr::null_mut();
+                return false;
             }
             self.end += pages * PAGE;
         }
-        self.next = stop;
-        start as *mut u8
+        true
     }
 }
 
 unsafe impl GlobalAlloc for Allocator {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let Some(class) = class_of(layout) else {
+        let state = &mut *self.0.get();
+        state.start();
+        let align = layout.align();
+        let Some(start) = state
+            .next
+            .checked_add(align - 1)
+            .map(|at| at & !(align - 1))
+        else {
             return ptr::null_mut();
         };
-        let state = &mut *self.0.get();
-        let head = state.free[class];
-        if head.is_null() {
-            state.fresh(class)
-        } else {
-            state.free[class] = *(head as *mut *mut u8);
-            head
+        let Some(stop) = start.checked_add(layout.size()) else {
+            return ptr::null_mut();
+        };
+        if !state.reach(stop) {
+            return ptr::null_mut();
         }
+        state.next = stop;
+        start as *mut u8
     }
 
-    unsafe fn dealloc(&self, block: *mut u8, layout: Layout) {
-        if let Some(class) = class_of(layout) {
-            let state = &mut *self.0.get();
-            *(block as *mut *mut u8) = state.free[class];
-            state.free[class] = block;
-        }
-    }
+    unsafe fn dealloc(&self, _block: *mut u8, _layout: Layout) {}
 
     unsafe fn realloc(&self, block: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let new_layout = Layout::from_size_align_unchecked(new_size, layout.align());
-        if class_of(layout) == class_of(new_layout) {
+        let state = &mut *self.0.get();
+        let start = block as usize;
+        // The last block grows or shrinks where it is (within the call under way, if there
+        // is one: a block from before it must not spread into the call's arena); any block
+        // shrinks in place.
+        if start + layout.size() == state.next && (state.depth == 0 || start >= state.mark) {
+            let Some(stop) = start.checked_add(new_size) else {
+                return ptr::null_mut();
+            };
+            if !state.reach(stop) {
+                return ptr::null_mut();
+            }
+            state.next = stop;
             return block;
         }
-        let moved = self.alloc(new_layout);
+        if new_size <= layout.size() {
+            return block;
+        }
+        let moved = self.alloc(Layout::from_size_align_unchecked(new_size, layout.align()));
         if !moved.is_null() {
-            ptr::copy_nonoverlapping(block, moved, layout.size().min(new_size));
-            self.dealloc(block, layout);
+            ptr::copy_nonoverlapping(block, moved, layout.size());
         }
         moved
     }

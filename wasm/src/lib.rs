@@ -19,3 +19,25 @@ mod allocator;
 fn panic(_info: &core::panic::PanicInfo<'_>) -> ! {
     core::arch::wasm32::unreachable()
 }
+
+/// The module's exports: the rules crate's entries (`credit_rules::wasm`), each run as one
+/// call of the allocator's arena, which takes back what the call allocated when it returns,
+/// so the entry leaves its trees undropped (`Leave`).
+#[cfg(target_arch = "wasm32")]
+mod exports {
+    use crate::allocator;
+    use credit_rules::wasm::{self, Leave};
+    use wasm_bindgen::prelude::wasm_bindgen;
+
+    /// `validateCredit` (js/index.js), once `readDraft` has written a tape of `count` ops.
+    #[wasm_bindgen(js_name = validateTape, skip_typescript)]
+    pub fn validate_tape(count: u32) {
+        allocator::call(|| wasm::validate_tape::<Leave>(count));
+    }
+
+    /// `validateCreditJson` (js/json.js); `false` from the lite module.
+    #[wasm_bindgen(js_name = validateJsonTape, skip_typescript)]
+    pub fn validate_json_tape(count: u32) -> bool {
+        allocator::call(|| wasm::validate_json_tape::<Leave>(count))
+    }
+}
