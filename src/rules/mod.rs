@@ -18,7 +18,7 @@ pub(crate) use strings::{first_of_each, string_entry};
 pub(crate) use text::text;
 pub(crate) use timestamp::timestamp;
 pub use uuid::is_uuid;
-pub(crate) use uuid::{ascii_lowercase, uuid};
+pub(crate) use uuid::{lowercase_uuid, uuid};
 
 use crate::input::Received;
 use crate::issue::{Code, ParamValue, Params};

@@ -1,6 +1,6 @@
 //! String arrays: each entry trimmed and held to its [`Entry`] rule; repeats dropped.
 
-use super::{ascii_lowercase, is_uuid, Finding, Verdict};
+use super::{lowercase_uuid, Finding, Verdict};
 use crate::issue::Code;
 use crate::prelude::*;
 use crate::repeats;
@@ -11,10 +11,14 @@ use crate::schema::Entry;
 pub(crate) fn string_entry(text: &str, rule: Entry) -> Verdict<Cow<'_, str>> {
     match rule {
         Entry::Tag => Verdict::Valid(Cow::Borrowed(text), None),
-        Entry::Uuid if is_uuid(text) => Verdict::Valid(ascii_lowercase(text), None),
-        Entry::Uuid => Verdict::Invalid(Finding::new(Code::InvalidUuid)),
-        Entry::ContractId if is_uuid(text) => Verdict::Valid(ascii_lowercase(text), None),
-        Entry::ContractId => Verdict::Valid(Cow::Borrowed(text), Some(Finding::new(Code::NotUuid))),
+        Entry::Uuid => match lowercase_uuid(text) {
+            Some(uuid) => Verdict::Valid(uuid, None),
+            None => Verdict::Invalid(Finding::new(Code::InvalidUuid)),
+        },
+        Entry::ContractId => match lowercase_uuid(text) {
+            Some(uuid) => Verdict::Valid(uuid, None),
+            None => Verdict::Valid(Cow::Borrowed(text), Some(Finding::new(Code::NotUuid))),
+        },
     }
 }
 
