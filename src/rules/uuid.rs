@@ -29,7 +29,7 @@ const ZEROS: u64 = ONES * b'0' as u64;
 
 /// The eight-byte words a UUID is checked in (the last two overlap), each with a mask of the
 /// bytes that must be dashes (positions 8, 13, 18 and 23), in little-endian lane order.
-const WORDS: [(usize, u64); 5] = [
+static WORDS: [(usize, u64); 5] = [
     (0, 0),
     (8, 0xff | (0xff << 40)),
     (16, (0xff << 16) | (0xff << 56)),
@@ -46,7 +46,7 @@ fn uuid_case(text: &str) -> Option<bool> {
     }
     let mut fits = true;
     let mut upper = false;
-    for (at, dashes) in WORDS {
+    for &(at, dashes) in &WORDS {
         let word = bytes
             .get(at..at + 8)
             .and_then(|word| word.try_into().ok())
