@@ -96,8 +96,10 @@ fn with_tape<M: Memory>(count: u32, as_body: bool, use_them: &dyn Fn(Input<'_>, 
     let written = take_draft(0, 0, address(bytes.as_mut_ptr()), bytes.len() as u32) as usize;
     bytes.truncate(written);
     let text = String::from_utf8(bytes).unwrap_or_default();
+    // As many bytes as UTF-16 units: every unit was one byte, ASCII (no second pass to tell).
+    let ascii = text.len() == units;
     let ops = ops.get(1..).unwrap_or(&[]);
-    let mut tape = DraftTape::new(ops, &text);
+    let mut tape = DraftTape::new(ops, &text, ascii);
     let options = tape.options();
     let shape = if as_body {
         Shape::Object(schema::BODY)
@@ -156,13 +158,14 @@ struct DraftTape<'t> {
 }
 
 impl<'t> DraftTape<'t> {
-    fn new(ops: &'t [f64], text: &'t str) -> Self {
+    /// A tape of `ops` and its `text`, `ascii` when every unit of it is one byte.
+    fn new(ops: &'t [f64], text: &'t str, ascii: bool) -> Self {
         DraftTape {
             ops,
             at: 0,
             text,
             cut: 0,
-            ascii: text.is_ascii(),
+            ascii,
         }
     }
 
