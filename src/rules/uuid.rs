@@ -38,7 +38,7 @@ static WORDS: [(usize, u64); 5] = [
 ];
 
 /// Whether `text` is a UUID, and then whether it has an uppercase letter: eight bytes a step
-/// (SWAR), where a byte-by-byte loop was 140 ns a UUID in the wasm, 18% of the large draft.
+/// (SWAR), which made the large draft (500 ids) 6% faster in the wasm than byte by byte.
 fn uuid_case(text: &str) -> Option<bool> {
     let bytes = text.as_bytes();
     if bytes.len() != 36 {
