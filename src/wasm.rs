@@ -287,7 +287,8 @@ impl<'t> DraftTape<'t> {
 /// A result being written for `js/edge.js` to build.
 struct ResultTape {
     ops: Vec<f64>,
-    text: String,
+    /// UTF-8, written as bytes: a text known to be ASCII goes in without a check.
+    text: Vec<u8>,
     tables: Tables,
 }
 
@@ -295,7 +296,7 @@ impl ResultTape {
     fn new() -> Self {
         ResultTape {
             ops: Vec::with_capacity(256),
-            text: String::with_capacity(1024),
+            text: Vec::with_capacity(1024),
             tables: Tables::walk(),
         }
     }
@@ -432,10 +433,7 @@ impl ResultTape {
         match norm {
             Norm::Text(text) => self.text(text),
             Norm::Number(number) => self.number(*number),
-            Norm::Time(instant) => {
-                let iso = instant.iso_bytes();
-                self.text(core::str::from_utf8(&iso).unwrap_or_default());
-            }
+            Norm::Time(instant) => self.ascii(&instant.iso_bytes()),
             Norm::Strings(entries) => {
                 self.array(entries.len());
                 for entry in entries {
@@ -474,7 +472,13 @@ impl ResultTape {
     #[inline(never)]
     fn text(&mut self, text: &str) {
         self.op(result::TEXT, Self::units(text));
-        self.text.push_str(text);
+        self.text.extend_from_slice(text.as_bytes());
+    }
+
+    /// A text of ASCII bytes (a timestamp as `iso_bytes` prints it): one unit a byte.
+    fn ascii(&mut self, text: &[u8]) {
+        self.op(result::TEXT, text.len() as f64);
+        self.text.extend_from_slice(text);
     }
 
     #[inline(always)]
@@ -504,7 +508,7 @@ impl ResultTape {
 
     fn key(&mut self, key: &str) {
         self.ops.push(Self::units(key));
-        self.text.push_str(key);
+        self.text.extend_from_slice(key.as_bytes());
     }
 }
 
