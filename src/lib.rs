@@ -147,9 +147,10 @@ pub fn validate_json_bytes(bytes: &[u8], options: &Options) -> Report {
     }
 }
 
-/// `validate_json_with` for a value read as a scalar, with the wasm's own reader: text is JSON to read, anything else
-/// is `invalid_type` at `""` (what `validateCreditJson` answers for a non-string). `release`
-/// lets go of the draft read from the text (the wasm's arena leaves it undropped).
+/// `validate_json_with` for a value read as a scalar, with the wasm's own reader: text is JSON
+/// to read, anything else is `invalid_type` at `""` (what `validateCreditJson` answers for a
+/// non-string). `release` lets go of the draft read from the text (the wasm's arena leaves it
+/// undropped).
 #[cfg(target_arch = "wasm32")]
 pub(crate) fn validate_json_input<R>(
     json: Input<'_>,

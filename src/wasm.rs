@@ -128,7 +128,7 @@ pub struct Free;
 
 /// Leaves what a call built to the allocator, which takes back all of a call's memory at once
 /// when the call returns (the package's module: wasm/src/allocator.rs). Dropping trees whose
-/// memory is reclaimed whole anyway is only time: 3-4% of a call (README "Size and speed").
+/// memory is reclaimed whole anyway is only time: 3-5% of a call (README "Size and speed").
 pub struct Leave;
 
 impl Memory for Free {

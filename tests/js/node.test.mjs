@@ -33,7 +33,7 @@ test('a call gives back all it allocated: memory stays put over repeated calls, 
     access_schedule: {
       schedule_items: Array.from({ length: 300 }, (_, at) => ({
         amount: at % 7 === 0 ? '12.345' : 100 + at,
-        starting_at: new Date(Date.UTC(2026, 6, 1 + at, at % 5 === 0 ? 0 : 0, at % 11 === 0 ? 30 : 0)).toISOString(),
+        starting_at: new Date(Date.UTC(2026, 6, 1 + at, 0, at % 11 === 0 ? 30 : 0)).toISOString(),
         ending_before: new Date(Date.UTC(2026, 6, 2 + at)).toISOString(),
       })),
     },
