@@ -12,8 +12,7 @@ pub(crate) fn report(validated: Validated<'_>) -> Report {
     Report {
         valid: validated.valid(),
         value: validated
-            .body
-            .as_ref()
+            .value()
             .map(|body| Value::Object(object_value(body))),
         errors: validated.errors,
         warnings: validated.warnings,

@@ -15,18 +15,25 @@ use crate::sort;
 use crate::time::Instant;
 use crate::{schedule, targeting, view};
 
-/// A checked draft: its issues in the stable order and, when it has no errors, its
-/// normalized body, still borrowing the input.
+/// A checked draft: its issues in the stable order and its checked body (when it was an
+/// object), still borrowing the input.
 pub(crate) struct Validated<'i> {
     pub(crate) errors: Vec<Issue>,
     pub(crate) warnings: Vec<Issue>,
-    pub(crate) body: Option<Checked<'i>>,
+    /// Kept whatever the errors, so that it is let go of with the rest: the wasm leaves it
+    /// undropped (`Leave`), where dropping an invalid draft's tree was part of every call.
+    body: Option<Checked<'i>>,
 }
 
-impl Validated<'_> {
+impl<'i> Validated<'i> {
     /// No errors (warnings allowed).
     pub(crate) fn valid(&self) -> bool {
         self.errors.is_empty()
+    }
+
+    /// The normalized body, when there are no errors.
+    pub(crate) fn value(&self) -> Option<&Checked<'i>> {
+        self.body.as_ref().filter(|_| self.valid())
     }
 }
 
@@ -64,7 +71,6 @@ pub(crate) fn whole_body_error(finding: Finding, options: &Options) -> Validated
 
 fn finish<'i>(issues: Issues<'_>, body: Option<Checked<'i>>) -> Validated<'i> {
     let (errors, warnings) = issues.finish();
-    let body = body.filter(|_| errors.is_empty());
     Validated {
         errors,
         warnings,

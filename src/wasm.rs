@@ -411,7 +411,7 @@ impl ResultTape {
         self.op(result::REPORT, f64::from(u8::from(validated.valid())));
         self.issues(&validated.errors);
         self.issues(&validated.warnings);
-        if let Some(body) = &validated.body {
+        if let Some(body) = validated.value() {
             self.checked(body);
         }
     }
