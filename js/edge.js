@@ -66,6 +66,52 @@ const MAP = 4;
 const MAX_ENTRIES = 10000;
 // The names the result tape writes by number.
 const NAMES = ["code", "severity", "error", "warning", "expected", "received", "suggestion", "reason", "max", "min", "part", "allowed", "with", "count", "detail", "value", "to", "invalid_json", "invalid_type", "required", "unknown_field", "invalid_uuid", "invalid_timestamp", "not_hour_aligned", "invalid_range", "not_finite", "not_positive", "empty", "too_long", "too_many", "invalid_enum", "conflict", "ends_in_past", "overlapping_schedule", "fractional_cents", "negative_priority", "not_uuid", "duplicate_removed", "customer_id", "product_id", "priority", "access_schedule", "name", "description", "applicable_contract_ids", "applicable_product_ids", "applicable_product_tags", "specifiers", "custom_fields", "rate_type", "uniqueness_key", "netsuite_sales_order_id", "salesforce_opportunity_id", "credit_type_id", "schedule_items", "access_type", "product_id", "product_tags", "pricing_group_values", "presentation_group_values", "exclude", "amount", "starting_at", "ending_before", "product_tags"];
+// Sets the key of name number `name` on an object the result tape builds.
+function setKey(object, name, value) {
+  switch (name) {
+    case 4: object.expected = value; return;
+    case 5: object.received = value; return;
+    case 6: object.suggestion = value; return;
+    case 7: object.reason = value; return;
+    case 8: object.max = value; return;
+    case 9: object.min = value; return;
+    case 10: object.part = value; return;
+    case 11: object.allowed = value; return;
+    case 12: object.with = value; return;
+    case 13: object.count = value; return;
+    case 14: object.detail = value; return;
+    case 15: object.value = value; return;
+    case 16: object.to = value; return;
+    case 38: object.customer_id = value; return;
+    case 39: object.product_id = value; return;
+    case 40: object.priority = value; return;
+    case 41: object.access_schedule = value; return;
+    case 42: object.name = value; return;
+    case 43: object.description = value; return;
+    case 44: object.applicable_contract_ids = value; return;
+    case 45: object.applicable_product_ids = value; return;
+    case 46: object.applicable_product_tags = value; return;
+    case 47: object.specifiers = value; return;
+    case 48: object.custom_fields = value; return;
+    case 49: object.rate_type = value; return;
+    case 50: object.uniqueness_key = value; return;
+    case 51: object.netsuite_sales_order_id = value; return;
+    case 52: object.salesforce_opportunity_id = value; return;
+    case 53: object.credit_type_id = value; return;
+    case 54: object.schedule_items = value; return;
+    case 55: object.access_type = value; return;
+    case 56: object.product_id = value; return;
+    case 57: object.product_tags = value; return;
+    case 58: object.pricing_group_values = value; return;
+    case 59: object.presentation_group_values = value; return;
+    case 60: object.exclude = value; return;
+    case 61: object.amount = value; return;
+    case 62: object.starting_at = value; return;
+    case 63: object.ending_before = value; return;
+    case 64: object.product_tags = value; return;
+    default: object[NAMES[name]] = value;
+  }
+}
 // Each table's fields, named by NAMES from FIRST_FIELD_NAME on, table after table: [shape,
 // table of the entries].
 const FIRST_FIELD_NAME = 38;
@@ -502,12 +548,12 @@ function build() {
       return array;
     }
     case B_OBJECT: {
-      // Keys from the tables: names no prototype has, so plain assignment is safe.
+      // Keys from the tables and params: names no prototype has, so plain assignment is safe.
       const length = ops[at++];
       const object = {};
       for (let index = 0; index < length; index += 1) {
-        const key = NAMES[ops[at++]];
-        object[key] = build();
+        const name = ops[at++];
+        setKey(object, name, build());
       }
       return object;
     }

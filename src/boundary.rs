@@ -272,11 +272,35 @@ pub fn js_block() -> String {
     }
     let _ = writeln!(out, "const MAX_ENTRIES = {};", schema::MAX_ENTRIES);
     let tables = Tables::walk();
-    let names: Vec<String> = names(&tables).map(quote).collect();
+    let plain: Vec<&str> = names(&tables).collect();
+    let names: Vec<String> = plain.iter().map(|name| quote(name)).collect();
     let _ = writeln!(
         out,
         "// The names the result tape writes by number.\nconst NAMES = [{}];",
         names.join(", ")
+    );
+    // The keys of the objects the result tape builds (`B_OBJECT`): params and table fields,
+    // each a plain identifier. One named store per name, which V8 keeps monomorphic, where a
+    // computed `object[key] =` is one megamorphic site for every key of every table: 3-5%
+    // of a call (README "Size and speed").
+    let params = fixed_name("expected").unwrap_or(0)..FIXED_NAMES.len();
+    let fields = FIXED_NAMES.len() + Code::ALL.len()..names.len();
+    let _ = writeln!(
+        out,
+        "// Sets the key of name number `name` on an object the result tape builds.\n\
+         function setKey(object, name, value) {{\n  switch (name) {{"
+    );
+    for (number, name) in plain.iter().enumerate() {
+        let identifier = name
+            .bytes()
+            .all(|byte| byte.is_ascii_lowercase() || byte == b'_');
+        if identifier && (params.contains(&number) || fields.contains(&number)) {
+            let _ = writeln!(out, "    case {number}: object.{name} = value; return;");
+        }
+    }
+    let _ = writeln!(
+        out,
+        "    default: object[NAMES[name]] = value;\n  }}\n}}"
     );
     let described: Vec<String> = tables
         .iter()
