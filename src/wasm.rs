@@ -290,6 +290,9 @@ struct ResultTape {
     /// UTF-8, written as bytes: a text known to be ASCII goes in without a check.
     text: Vec<u8>,
     tables: Tables,
+    /// The last whole-second timestamp written and its text: a schedule's items usually meet
+    /// (the end of one is the start of the next), so most are printed once, not twice.
+    last_time: Option<(i64, [u8; 24])>,
 }
 
 impl ResultTape {
@@ -298,6 +301,7 @@ impl ResultTape {
             ops: Vec::with_capacity(256),
             text: Vec::with_capacity(1024),
             tables: Tables::walk(),
+            last_time: None,
         }
     }
 
@@ -433,7 +437,7 @@ impl ResultTape {
         match norm {
             Norm::Text(text) => self.text(text),
             Norm::Number(number) => self.number(*number),
-            Norm::Time(instant) => self.ascii(&instant.iso_bytes()),
+            Norm::Time(instant) => self.time(instant),
             Norm::Strings(entries) => {
                 self.array(entries.len());
                 for entry in entries {
@@ -473,6 +477,22 @@ impl ResultTape {
     fn text(&mut self, text: &str) {
         self.op(result::TEXT, Self::units(text));
         self.text.extend_from_slice(text.as_bytes());
+    }
+
+    /// A timestamp, as `iso_bytes` prints it.
+    fn time(&mut self, instant: &time::Instant) {
+        let whole = instant.fraction.is_empty();
+        let text = match self.last_time {
+            Some((seconds, text)) if whole && seconds == instant.seconds => text,
+            _ => {
+                let text = instant.iso_bytes();
+                if whole {
+                    self.last_time = Some((instant.seconds, text));
+                }
+                text
+            }
+        };
+        self.ascii(&text);
     }
 
     /// A text of ASCII bytes (a timestamp as `iso_bytes` prints it): one unit a byte.
