@@ -298,10 +298,7 @@ pub fn js_block() -> String {
             let _ = writeln!(out, "    case {number}: object.{name} = value; return;");
         }
     }
-    let _ = writeln!(
-        out,
-        "    default: object[NAMES[name]] = value;\n  }}\n}}"
-    );
+    let _ = writeln!(out, "    default: object[NAMES[name]] = value;\n  }}\n}}");
     let described: Vec<String> = tables
         .iter()
         .map(|table| {
