@@ -54,6 +54,11 @@ export const RATE_TYPES = FIELDS['/rate_type'].values;
 /** One of them, any letter case (the values are plain identifiers: nothing to escape). */
 export const RATE_TYPE = new RegExp(`^(?:${RATE_TYPES.join('|')})$`, 'i');
 
+/** The case-insensitive (ASCII) access types, uppercase (an account feature, SPEC section 2). */
+export const ACCESS_TYPES = FIELDS['/access_schedule/access_type'].values;
+/** One of them, any letter case. */
+export const ACCESS_TYPE = new RegExp(`^(?:${ACCESS_TYPES.join('|')})$`, 'i');
+
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 /** 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z in ms: a timestamp must lie within. */

@@ -30,9 +30,12 @@ const priority = { anyOf: [{ type: 'number' }, { type: 'string', format: 'credit
 const amount = { anyOf: [{ type: 'number', exclusiveMinimum: 0 }, { type: 'string', format: 'credit-amount' }] };
 const timestamp = { type: 'string', format: 'credit-timestamp' };
 const rateType = { type: 'string', pattern: trimmed(rules.RATE_TYPES.map(caseless).join('|')) };
+const accessType = { type: 'string', pattern: trimmed(rules.ACCESS_TYPES.map(caseless).join('|')) };
 
 const array = (items) => ({ type: 'array', maxItems: rules.MAX_ENTRIES, items });
 const tags = array({ type: 'string' });
+/** A required tag list: at least one non-blank tag. */
+const someTags = { ...tags, contains: { type: 'string', not: BLANK_STRING } };
 const productIds = array({ type: 'string', pattern: `^[${WS}]*(?:${rules.UUID_SOURCE})?[${WS}]*$` });
 const contractIds = array({ type: 'string' });
 
@@ -66,6 +69,7 @@ function schemaFor(allowUnknownFields) {
     ['amount', 'starting_at', 'ending_before'],
     allowUnknownFields,
   );
+  const exclusion = object({ product_tags: someTags }, ['product_tags'], allowUnknownFields);
   const specifier = {
     ...object(
       {
@@ -73,6 +77,7 @@ function schemaFor(allowUnknownFields) {
         product_tags: optional(tags),
         pricing_group_values: optional(map()),
         presentation_group_values: optional(map()),
+        exclude: optional(array(exclusion)),
       },
       [],
       allowUnknownFields,
@@ -82,6 +87,7 @@ function schemaFor(allowUnknownFields) {
       given('product_tags', { type: 'array', items: BLANK_STRING }),
       given('pricing_group_values', { type: 'object', additionalProperties: BLANK }),
       given('presentation_group_values', { type: 'object', additionalProperties: BLANK }),
+      given('exclude', { type: 'array', maxItems: 0 }),
     ],
   };
   return object(
@@ -93,6 +99,7 @@ function schemaFor(allowUnknownFields) {
         {
           credit_type_id: optional(uuid),
           schedule_items: { ...array(scheduleItem), minItems: 1 },
+          access_type: optional(accessType),
         },
         ['schedule_items'],
         allowUnknownFields,

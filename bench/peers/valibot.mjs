@@ -38,6 +38,7 @@ const timestamp = v.pipe(
 );
 
 const rateType = v.pipe(v.string(), trimmed, v.regex(rules.RATE_TYPE), v.toUpperCase());
+const accessType = v.pipe(v.string(), trimmed, v.regex(rules.ACCESS_TYPE), v.toUpperCase());
 
 const array = (entry) => v.pipe(v.array(entry), v.maxLength(rules.MAX_ENTRIES));
 const blankOr = (pattern) => (value) => {
@@ -45,6 +46,18 @@ const blankOr = (pattern) => (value) => {
   return text === '' || pattern.test(text);
 };
 const tags = v.pipe(array(v.string()), v.transform((entries) => rules.normalizeStrings(entries, false)));
+/** A required tag list: at least one tag after normalization. */
+const someTags = v.pipe(
+  array(v.string()),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const kept = rules.normalizeStrings(dataset.value, false);
+    if (kept === undefined) {
+      addIssue({ message: 'At least one tag' });
+      return NEVER;
+    }
+    return kept;
+  }),
+);
 const productIds = v.pipe(
   array(v.pipe(v.string(), v.check(blankOr(rules.UUID), 'Not a UUID'))),
   v.transform((entries) => rules.normalizeStrings(entries, true)),
@@ -83,12 +96,15 @@ export function make({ allowUnknownFields = false } = {}) {
     ),
   );
 
+  const exclusion = object({ product_tags: required(someTags) });
+
   const specifier = v.pipe(
     object({
       product_id: optional(uuid),
       product_tags: optional(tags),
       pricing_group_values: optional(map()),
       presentation_group_values: optional(map()),
+      exclude: optional(v.pipe(array(exclusion), v.transform((list) => (list.length === 0 ? undefined : list)))),
     }),
     v.check((s) => Object.values(s).some((value) => value !== undefined), 'A specifier needs at least one field'),
   );
@@ -102,6 +118,7 @@ export function make({ allowUnknownFields = false } = {}) {
         object({
           credit_type_id: optional(uuid),
           schedule_items: required(v.pipe(array(scheduleItem), v.minLength(1))),
+          access_type: optional(accessType),
         }),
       ),
       name: optional(text),

@@ -32,6 +32,9 @@ const timestamp = z.union([z.date(), z.string()]).transform((value, ctx) => {
 const rateType = text()
   .regex(rules.RATE_TYPE)
   .overwrite((value) => value.toUpperCase());
+const accessType = text()
+  .regex(rules.ACCESS_TYPE)
+  .overwrite((value) => value.toUpperCase());
 
 const array = (entry) => z.array(entry).max(rules.MAX_ENTRIES);
 const blankOr = (pattern) => (value) => {
@@ -39,6 +42,15 @@ const blankOr = (pattern) => (value) => {
   return trimmed === '' || pattern.test(trimmed);
 };
 const tags = array(z.string()).transform((entries) => rules.normalizeStrings(entries, false));
+/** A required tag list: at least one tag after normalization. */
+const someTags = array(z.string()).transform((entries, ctx) => {
+  const kept = rules.normalizeStrings(entries, false);
+  if (kept === undefined) {
+    ctx.addIssue({ code: 'custom', message: 'At least one tag' });
+    return z.NEVER;
+  }
+  return kept;
+});
 const productIds = array(z.string().refine(blankOr(rules.UUID), 'Not a UUID')).transform((entries) =>
   rules.normalizeStrings(entries, true),
 );
@@ -70,11 +82,14 @@ export function make({ allowUnknownFields = false } = {}) {
     message: 'ending_before must be later than starting_at',
   });
 
+  const exclusion = object({ product_tags: required(someTags) });
+
   const specifier = object({
     product_id: optional(uuid),
     product_tags: optional(tags),
     pricing_group_values: optional(map()),
     presentation_group_values: optional(map()),
+    exclude: optional(array(exclusion).transform((list) => (list.length === 0 ? undefined : list))),
   }).refine((s) => Object.values(s).some((v) => v !== undefined), 'A specifier needs at least one field');
 
   const body = object({
@@ -85,6 +100,7 @@ export function make({ allowUnknownFields = false } = {}) {
       object({
         credit_type_id: optional(uuid),
         schedule_items: required(array(scheduleItem).min(1)),
+        access_type: optional(accessType),
       }),
     ),
     name: optional(text()),
