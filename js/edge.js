@@ -203,16 +203,19 @@ const fixParts = FIXES.map(([, message]) => split(message));
 class Tape {
   constructor() {
     this.ops = new Float64Array(256);
+    // The ops' length, kept beside them: a typed array's own length is a slower read.
+    this.capacity = 256;
     this.length = 0;
     this.texts = '';
     this.busy = false;
   }
 
   push(op) {
-    if (this.length === this.ops.length) {
-      const grown = new Float64Array(this.ops.length * 2);
+    if (this.length === this.capacity) {
+      const grown = new Float64Array(this.capacity * 2);
       grown.set(this.ops);
       this.ops = grown;
+      this.capacity = grown.length;
     }
     this.ops[this.length++] = op;
   }
