@@ -23,23 +23,23 @@ const NULL = 1;
 const FALSE = 2;
 const TRUE = 3;
 const NUMBER = 4;
-const STRING = 5;
 const DATE = 6;
 const OTHER = 7;
 const ARRAY = 8;
 const OBJECT = 9;
 const TOO_MANY = 10;
+const STRING = 16;
 const NOW_NONE = 0;
 const NOW_TEXT = 1;
 const NOW_DATE = 2;
 // Result tape ops.
-const B_TEXT = 0;
 const B_NUMBER = 1;
 const B_ARRAY = 2;
 const B_OBJECT = 3;
 const B_ISSUE = 8;
 const B_REPORT = 9;
 const B_MAP = 10;
+const B_TEXT = 16;
 // Patch operations.
 const P_REPLACE = 0;
 const P_MOVE = 1;
@@ -239,8 +239,10 @@ class Tape {
     // `typeof` compared with constants, which V8 turns into type checks, the common types
     // first (a switch on `typeof` calls a builtin for the type's name, then compares it).
     if (typeof value === 'string') {
-      this.push(STRING);
-      this.text(value);
+      // One op: STRING plus the length.
+      const text = wellFormed(value);
+      this.push(STRING + text.length);
+      this.texts += text;
       return;
     }
     if (typeof value === 'number') {
@@ -536,9 +538,10 @@ function slice(length) {
 }
 
 function build() {
-  switch (ops[at++]) {
-    case B_TEXT:
-      return slice(ops[at++]);
+  const op = ops[at++];
+  // One op for a text: B_TEXT plus its length.
+  if (op >= B_TEXT) return slice(op - B_TEXT);
+  switch (op) {
     case B_NUMBER:
       return ops[at++];
     case B_ARRAY: {

@@ -32,12 +32,13 @@ ops! {
         FALSE = 2,
         TRUE = 3,
         NUMBER = 4,
-        STRING = 5,
         DATE = 6,
         OTHER = 7,
         ARRAY = 8,
         OBJECT = 9,
         TOO_MANY = 10,
+        // From here up an op is a string, of `op - STRING` units: one op, not two.
+        STRING = 16,
         NOW_NONE = 0,
         NOW_TEXT = 1,
         NOW_DATE = 2,
@@ -47,13 +48,14 @@ ops! {
 ops! {
     /// Result tape (Rust → JS) value ops (`B_` in JS).
     result {
-        TEXT = 0,
         NUMBER = 1,
         ARRAY = 2,
         OBJECT = 3,
         ISSUE = 8,
         REPORT = 9,
         MAP = 10,
+        // From here up an op is a text, of `op - TEXT` units: one op, not two.
+        TEXT = 16,
     }
 }
 

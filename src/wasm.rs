@@ -13,12 +13,12 @@
 //!   `allowUnknownFields` (`0`/`1`), then the clock (`Date.now()`, the time when no readable
 //!   `now` is given) (message templates stay in JS, which renders messages);
 //! - then one value: `0` undefined, `1` null, `2` false, `3` true, `4 x` a number,
-//!   `5 len` a string, `6 ms` a `Date`, `7 r` a value not descended into ([`Received`] code
+//!   `16 + len` a string (one op), `6 ms` a `Date`, `7 r` a value not descended into ([`Received`] code
 //!   `r`), `8 n` an array and its `n` entries, `9 n` a plain object and `n` pairs of a key
 //!   (`k ≥ 0`: entry `k` of the object's table; `k < 0`: a text of length `-k - 1`) and a
 //!   value, `10 r n` an array or object of `n` entries, too many to read.
 //!
-//! Result tape (Rust → JS): `0 len` a text, `1 x` a number, `2 n` an array, `3 n` an object
+//! Result tape (Rust → JS): `16 + len` a text (one op), `1 x` a number, `2 n` an array, `3 n` an object
 //! of a table and `n` pairs of a name number `k` and a value, `10 n` a string map and `n`
 //! pairs of a key text's length and a value, `8 c s` an issue (code and severity names, then
 //! path and pointer, then flags `1` params, `2` related and `4` fixes, each followed by its
@@ -237,15 +237,16 @@ impl<'t> DraftTape<'t> {
     }
 
     fn value(&mut self, shape: Shape) -> Input<'t> {
-        match self.next() as u8 {
+        let op = self.next();
+        let string = f64::from(draft::STRING);
+        if op >= string {
+            return Input::String(Cow::Borrowed(self.text(op - string)));
+        }
+        match op as u8 {
             draft::NULL => Input::Null,
             draft::FALSE => Input::Bool(false),
             draft::TRUE => Input::Bool(true),
             draft::NUMBER => Input::Number(self.next()),
-            draft::STRING => {
-                let units = self.next();
-                Input::String(Cow::Borrowed(self.text(units)))
-            }
             draft::DATE => Input::Date(self.next()),
             draft::OTHER => Input::Opaque(boundary::received(self.next())),
             draft::ARRAY => {
@@ -475,7 +476,7 @@ impl ResultTape {
 impl ResultTape {
     #[inline(never)]
     fn text(&mut self, text: &str) {
-        self.op(result::TEXT, Self::units(text));
+        self.ops.push(f64::from(result::TEXT) + Self::units(text));
         self.text.extend_from_slice(text.as_bytes());
     }
 
@@ -497,7 +498,7 @@ impl ResultTape {
 
     /// A text of ASCII bytes (a timestamp as `iso_bytes` prints it): one unit a byte.
     fn ascii(&mut self, text: &[u8]) {
-        self.op(result::TEXT, text.len() as f64);
+        self.ops.push(f64::from(result::TEXT) + text.len() as f64);
         self.text.extend_from_slice(text);
     }
 
