@@ -225,9 +225,10 @@ class Tape {
     this.push(operand);
   }
 
-  text(value) {
+  /** A text, made well-formed: `base` plus its length as one op, then its units. */
+  text(value, base) {
     const text = wellFormed(value);
-    this.push(text.length);
+    this.push(base + text.length);
     this.texts += text;
   }
 
@@ -239,10 +240,7 @@ class Tape {
     // `typeof` compared with constants, which V8 turns into type checks, the common types
     // first (a switch on `typeof` calls a builtin for the type's name, then compares it).
     if (typeof value === 'string') {
-      // One op: STRING plus the length.
-      const text = wellFormed(value);
-      this.push(STRING + text.length);
-      this.texts += text;
+      this.text(value, STRING);
       return;
     }
     if (typeof value === 'number') {
@@ -402,7 +400,7 @@ class Tape {
     const now = read(options, 'now');
     if (typeof now === 'string') {
       this.push(NOW_TEXT);
-      this.text(now);
+      this.text(now, 0);
     } else if (now !== undefined && now !== null && typeof now === 'object' && !isPlainObject(now)) {
       let time;
       try {

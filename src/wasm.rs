@@ -13,19 +13,19 @@
 //!   `allowUnknownFields` (`0`/`1`), then the clock (`Date.now()`, the time when no readable
 //!   `now` is given) (message templates stay in JS, which renders messages);
 //! - then one value: `0` undefined, `1` null, `2` false, `3` true, `4 x` a number,
-//!   `16 + len` a string (one op), `6 ms` a `Date`, `7 r` a value not descended into ([`Received`] code
-//!   `r`), `8 n` an array and its `n` entries, `9 n` a plain object and `n` pairs of a key
-//!   (`k ≥ 0`: entry `k` of the object's table; `k < 0`: a text of length `-k - 1`) and a
-//!   value, `10 r n` an array or object of `n` entries, too many to read.
+//!   `6 ms` a `Date`, `7 r` a value not descended into ([`Received`] code `r`), `8 n` an
+//!   array and its `n` entries, `9 n` a plain object and `n` pairs of a key (`k ≥ 0`: entry
+//!   `k` of the object's table; `k < 0`: a text of length `-k - 1`) and a value, `10 r n` an
+//!   array or object of `n` entries, too many to read, and `16 + len` a string: one op.
 //!
-//! Result tape (Rust → JS): `16 + len` a text (one op), `1 x` a number, `2 n` an array, `3 n` an object
-//! of a table and `n` pairs of a name number `k` and a value, `10 n` a string map and `n`
-//! pairs of a key text's length and a value, `8 c s` an issue (code and severity names, then
-//! path and pointer, then flags `1` params, `2` related and `4` fixes, each followed by its
-//! value; fixes are a count, then per fix its kind's number, its params and its patch: a
-//! count of operations, each `0 path value` (replace) or `1 from path` (move); JS renders
-//! the messages from the codes, kinds and params), `9 v` a report (`v` = valid, then errors,
-//! warnings and, when valid, the value).
+//! Result tape (Rust → JS): `16 + len` a text (one op), `1 x` a number, `2 n` an array,
+//! `3 n` an object of a table and `n` pairs of a name number `k` and a value, `10 n` a string
+//! map and `n` pairs of a key text's length and a value, `8 c s` an issue (code and severity
+//! names, then path and pointer, then flags `1` params, `2` related and `4` fixes, each
+//! followed by its value; fixes are a count, then per fix its kind's number, its params and
+//! its patch: a count of operations, each `0 path value` (replace) or `1 from path` (move);
+//! JS renders the messages from the codes, kinds and params), `9 v` a report (`v` = valid,
+//! then errors, warnings and, when valid, the value).
 //!
 //! The opcodes, `received` codes, shapes and names are defined once, in `src/boundary.rs`,
 //! which generates the constants of `js/edge.js`.
