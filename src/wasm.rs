@@ -476,8 +476,14 @@ impl ResultTape {
 impl ResultTape {
     #[inline(never)]
     fn text(&mut self, text: &str) {
-        self.ops.push(f64::from(result::TEXT) + Self::units(text));
-        self.text.extend_from_slice(text.as_bytes());
+        self.put(f64::from(result::TEXT) + Self::units(text), text.as_bytes());
+    }
+
+    /// One op, then `bytes` of text: a text's (its op and length), or a map key's (its length).
+    #[inline(always)]
+    fn put(&mut self, op: f64, bytes: &[u8]) {
+        self.ops.push(op);
+        self.text.extend_from_slice(bytes);
     }
 
     /// A timestamp, as `iso_bytes` prints it.
@@ -498,8 +504,7 @@ impl ResultTape {
 
     /// A text of ASCII bytes (a timestamp as `iso_bytes` prints it): one unit a byte.
     fn ascii(&mut self, text: &[u8]) {
-        self.ops.push(f64::from(result::TEXT) + text.len() as f64);
-        self.text.extend_from_slice(text);
+        self.put(f64::from(result::TEXT) + text.len() as f64, text);
     }
 
     #[inline(always)]
@@ -528,8 +533,7 @@ impl ResultTape {
     }
 
     fn key(&mut self, key: &str) {
-        self.ops.push(Self::units(key));
-        self.text.extend_from_slice(key.as_bytes());
+        self.put(Self::units(key), key.as_bytes());
     }
 }
 
