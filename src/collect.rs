@@ -1,35 +1,79 @@
 //! Collecting issues and putting them in the stable order of SPEC section 3: the one place
-//! an [`Issue`] is made.
+//! an issue is made.
+//!
+//! An issue is kept as it is found ([`Found`]): its place as the walk's steps, borrowed, not
+//! yet a path of owned keys and a pointer. Those texts are written once, where the report
+//! is: the Rust API's [`Issue`] (`Found::issue`), or the wasm's result tape, which writes
+//! the path and the pointer straight from the steps.
 
-use crate::fix;
+use crate::fix::{self, Fix};
 use crate::input::Input;
-use crate::issue::{pointer_of, Issue, Severity};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::issue::{Code, Issue};
+use crate::issue::{Params, Severity};
+#[cfg(not(target_arch = "wasm32"))]
 use crate::options::Options;
-use crate::path::{Path, Rank};
+use crate::path::{self, Path, Step};
 use crate::prelude::*;
 use crate::rules::Finding;
 use crate::sort;
 
-/// An issue with its place in the stable order: its path's rank, then reporting order.
-struct Ranked {
-    rank: Rank,
-    order: usize,
-    issue: Issue,
+/// An issue as found.
+pub(crate) struct Found<'i> {
+    pub(crate) code: crate::issue::Code,
+    pub(crate) severity: Severity,
+    /// Where, from the body down.
+    pub(crate) steps: Vec<Step<'i>>,
+    pub(crate) params: Params,
+    /// Pointers of the other fields a cross-field rule involves.
+    pub(crate) related: Vec<String>,
+    pub(crate) fixes: Vec<Fix>,
+}
+
+impl Found<'_> {
+    /// Its RFC 6901 pointer.
+    pub(crate) fn pointer(&self) -> String {
+        path::pointer(&self.steps)
+    }
+
+    /// The issue of the Rust API, its message and its fixes' from the catalog or `options`.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn issue(self, options: &Options) -> Issue {
+        let messages = &options.messages;
+        let mut fixes = self.fixes;
+        for fix in &mut fixes {
+            fix.message = crate::issue::render_as(
+                &fix::message_key(fix.kind),
+                fix.kind.default_message(),
+                &fix.params,
+                messages,
+            );
+        }
+        let code: Code = self.code;
+        Issue {
+            code,
+            severity: self.severity,
+            message: crate::issue::message(code, &self.params, messages),
+            path: path::segments(&self.steps),
+            pointer: path::pointer(&self.steps),
+            params: self.params,
+            related: self.related,
+            fixes,
+        }
+    }
 }
 
 /// The issues found so far.
-pub(crate) struct Issues<'o> {
-    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
-    options: &'o Options,
-    ranked: Vec<Ranked>,
+#[derive(Default)]
+pub(crate) struct Issues<'i> {
+    found: Vec<Found<'i>>,
     errors: usize,
 }
 
-impl<'o> Issues<'o> {
-    pub(crate) fn new(options: &'o Options) -> Self {
+impl<'i> Issues<'i> {
+    pub(crate) fn new() -> Self {
         Issues {
-            options,
-            ranked: Vec::new(),
+            found: Vec::new(),
             errors: 0,
         }
     }
@@ -40,7 +84,7 @@ impl<'o> Issues<'o> {
     }
 
     /// `finding` at `path`, with its code's severity.
-    pub(crate) fn report(&mut self, path: &Path<'_>, finding: Finding) {
+    pub(crate) fn report(&mut self, path: &Path<'i>, finding: Finding) {
         let severity = finding.code.severity();
         self.report_as(path, finding, severity, Vec::new());
     }
@@ -48,7 +92,7 @@ impl<'o> Issues<'o> {
     /// `finding` at `path`, naming the pointers of the other fields it involves.
     pub(crate) fn report_related(
         &mut self,
-        path: &Path<'_>,
+        path: &Path<'i>,
         finding: Finding,
         related: Vec<String>,
     ) {
@@ -60,7 +104,7 @@ impl<'o> Issues<'o> {
     /// fields are allowed).
     pub(crate) fn report_as(
         &mut self,
-        path: &Path<'_>,
+        path: &Path<'i>,
         finding: Finding,
         severity: Severity,
         related: Vec<String>,
@@ -69,56 +113,100 @@ impl<'o> Issues<'o> {
             self.errors += 1;
         }
         let Finding { code, params } = finding;
-        // The wasm leaves messages to js/edge.js, which renders them from the same catalog.
-        #[cfg(not(target_arch = "wasm32"))]
-        let message = crate::issue::message(code, &params, &self.options.messages);
-        #[cfg(target_arch = "wasm32")]
-        let message = String::new();
-        let segments = path.segments();
-        let issue = Issue {
+        self.found.push(Found {
             code,
             severity,
-            message,
-            pointer: pointer_of(&segments),
-            path: segments,
+            steps: path.steps().to_vec(),
             params,
             related,
             fixes: Vec::new(),
-        };
-        let order = self.ranked.len();
-        self.ranked.push(Ranked {
-            rank: path.rank(),
-            order,
-            issue,
         });
     }
 
     /// Adds to every issue the fixes SPEC section 8 offers for it on `draft` (the draft as
-    /// read), with their messages.
+    /// read).
     pub(crate) fn offer_fixes(&mut self, draft: &Input<'_>) {
-        for ranked in &mut self.ranked {
-            ranked.issue.fixes = fix::offer(&ranked.issue, draft);
-            // The wasm leaves messages to js/edge.js, as for issues.
-            #[cfg(not(target_arch = "wasm32"))]
-            for fix in &mut ranked.issue.fixes {
-                fix.message = crate::issue::render_as(
-                    &fix::message_key(fix.kind),
-                    fix.kind.default_message(),
-                    &fix.params,
-                    &self.options.messages,
-                );
-            }
+        for found in &mut self.found {
+            found.fixes = fix::offer(found, draft);
         }
     }
 
-    /// Errors and warnings, each in the stable order.
-    pub(crate) fn finish(self) -> (Vec<Issue>, Vec<Issue>) {
-        let ranked = sort::sort_by(self.ranked, &mut |a, b| {
-            a.rank.cmp(&b.rank).then(a.order.cmp(&b.order))
+    /// The issues in the stable order, errors then warnings: the order is worked out on
+    /// indexes, and no issue moves.
+    pub(crate) fn finish(self) -> Ordered<'i> {
+        let found = self.found;
+        let sorted = sort::sorted_indexes(found.len(), &mut |a, b| {
+            match (found.get(a), found.get(b)) {
+                (Some(a), Some(b)) => path::order(&a.steps, &b.steps),
+                _ => core::cmp::Ordering::Equal,
+            }
+            // Equal places: in the order found.
+            .then(a.cmp(&b))
         });
-        ranked
-            .into_iter()
-            .map(|ranked| ranked.issue)
-            .partition(|issue| issue.severity == Severity::Error)
+        let is_error = |at: &usize| {
+            found
+                .get(*at)
+                .is_some_and(|issue| issue.severity == Severity::Error)
+        };
+        let mut order = Vec::with_capacity(sorted.len());
+        order.extend(sorted.iter().copied().filter(is_error));
+        let errors = order.len();
+        order.extend(sorted.iter().copied().filter(|at| !is_error(at)));
+        Ordered {
+            found,
+            order,
+            errors,
+        }
+    }
+}
+
+/// The issues of a checked draft, in the stable order.
+pub(crate) struct Ordered<'i> {
+    /// In the order found.
+    found: Vec<Found<'i>>,
+    /// Indexes into `found`: the errors in the stable order, then the warnings.
+    order: Vec<usize>,
+    errors: usize,
+}
+
+// The wasm's result tape reads the issues in place; the Rust API takes them (`into_issues`).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+impl<'i> Ordered<'i> {
+    /// The errors in the stable order.
+    pub(crate) fn errors(&self) -> impl Iterator<Item = &Found<'i>> + Clone + '_ {
+        self.pick(self.order.get(..self.errors))
+    }
+
+    /// The warnings in the stable order.
+    pub(crate) fn warnings(&self) -> impl Iterator<Item = &Found<'i>> + Clone + '_ {
+        self.pick(self.order.get(self.errors..))
+    }
+
+    fn pick<'s>(
+        &'s self,
+        order: Option<&'s [usize]>,
+    ) -> impl Iterator<Item = &'s Found<'i>> + Clone + 's {
+        order
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|at| self.found.get(*at))
+    }
+
+    /// No errors.
+    pub(crate) fn valid(&self) -> bool {
+        self.errors == 0
+    }
+
+    /// The errors and the warnings as the Rust API gives them.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn into_issues(self, options: &Options) -> (Vec<Issue>, Vec<Issue>) {
+        let mut found: Vec<Option<Found<'i>>> = self.found.into_iter().map(Some).collect();
+        let mut issues = self
+            .order
+            .iter()
+            .filter_map(|at| found.get_mut(*at).and_then(Option::take))
+            .map(|found| found.issue(options));
+        let errors = issues.by_ref().take(self.errors).collect();
+        (errors, issues.collect())
     }
 }

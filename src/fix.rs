@@ -6,12 +6,15 @@
 //! stay pure, and section 8's table is this one file. A fix is offered only where applying
 //! it removes its issue and adds errors only at or below the places its patch writes.
 
+use crate::collect::Found;
 use crate::input::Input;
-use crate::issue::{Code, Issue, ParamValue, Params, Segment};
+use crate::issue::{Code, ParamValue, Params};
+use crate::path::Step;
 use crate::prelude::*;
 use crate::rules;
 use crate::schema::{body, schedule_item, Field};
 use crate::time::{self, Instant};
+use core::cell::OnceCell;
 
 macro_rules! kinds {
     ($( $variant:ident = $kind:literal, $message:literal; )*) => {
@@ -103,7 +106,7 @@ fn replace(kind: FixKind, pointer: &str, value: ParamValue) -> Fix {
 }
 
 /// The fixes section 8 offers for `issue` of `draft`, the recommended one first.
-pub(crate) fn offer(issue: &Issue, draft: &Input<'_>) -> Vec<Fix> {
+pub(crate) fn offer(issue: &Found<'_>, draft: &Input<'_>) -> Vec<Fix> {
     let mut fixes = candidates(issue, draft);
     fixes.retain(|fix| !adds_elsewhere(issue, draft, fix));
     fixes
@@ -115,17 +118,16 @@ pub(crate) fn offer(issue: &Issue, draft: &Input<'_>) -> Vec<Fix> {
 /// while the other side is given). The value of an unknown key is read only when it is a
 /// scalar, so for targeting this is decided without it: not offered while the other side is
 /// given.
-fn adds_elsewhere(issue: &Issue, draft: &Input<'_>, fix: &Fix) -> bool {
+fn adds_elsewhere(issue: &Found<'_>, draft: &Input<'_>, fix: &Fix) -> bool {
     let to = match fix.params.get("to") {
         Some(ParamValue::Text(to)) => to.as_str(),
         _ => "",
     };
     if issue.code == Code::UnknownField && to == schedule_item::STARTING_AT.name {
-        let start = value_at(draft, &issue.path).and_then(time::read);
+        let start = value_at(draft, &issue.steps).and_then(time::read);
         let place = Place {
             draft,
-            parent: issue.path.split_last().map_or(&[], |(_, parent)| parent),
-            pointer: &issue.pointer,
+            parent: issue.steps.split_last().map_or(&[], |(_, parent)| parent),
         };
         if let (Some(Ok(start)), Some(end)) =
             (start, place.instant(schedule_item::ENDING_BEFORE.name))
@@ -153,15 +155,15 @@ fn adds_elsewhere(issue: &Issue, draft: &Input<'_>, fix: &Fix) -> bool {
         &body::APPLICABLE_PRODUCT_TAGS,
     ];
     // The body field the value lands in or under.
-    let first = match issue.path.first() {
-        Some(Segment::Key(key)) if issue.path.len() > 1 => key.as_str(),
+    let first = match issue.steps.first() {
+        Some(Step::Key(key, _)) if issue.steps.len() > 1 => key,
         _ => to,
     };
     if product_level.iter().any(|field| field.name == first) {
         given(&body::SPECIFIERS)
     } else {
         first == body::SPECIFIERS.name
-            && issue.path.len() > 1
+            && issue.steps.len() > 1
             && product_level.iter().any(|field| given(field))
     }
 }
@@ -170,22 +172,21 @@ fn adds_elsewhere(issue: &Issue, draft: &Input<'_>, fix: &Fix) -> bool {
 /// out of line, so that the walk's entry (which calls it once per issue) stays as small as
 /// it was.
 #[inline(never)]
-fn candidates(issue: &Issue, draft: &Input<'_>) -> Vec<Fix> {
-    let Some((last, parent)) = issue.path.split_last() else {
+fn candidates(issue: &Found<'_>, draft: &Input<'_>) -> Vec<Fix> {
+    let Some((last, parent)) = issue.steps.split_last() else {
         return Vec::new();
     };
     let field = match last {
-        Segment::Key(key) => key.as_str(),
-        Segment::Index(_) => "",
+        Step::Key(key, _) => key,
+        Step::Index(_) => "",
     };
-    let here = Place {
-        draft,
-        parent,
-        pointer: &issue.pointer,
-    };
+    let here = Place { draft, parent };
+    // The issue's pointer, written once a fix needs it (most issues have none).
+    let written = OnceCell::new();
+    let pointer = || written.get_or_init(|| issue.pointer()).as_str();
     let text = |name: &str| ParamValue::Text(name.to_owned());
     let mut fixes = Vec::new();
-    let mut replace_here = |kind, value| fixes.push(replace(kind, here.pointer, value));
+    let mut replace_here = |kind, value| fixes.push(replace(kind, pointer(), value));
     match issue.code {
         Code::NotHourAligned => {
             let Some(instant) = here.instant(field) else {
@@ -235,7 +236,7 @@ fn candidates(issue: &Issue, draft: &Input<'_>) -> Vec<Fix> {
             }
         }
         Code::InvalidUuid => {
-            let own = match value_at(draft, &issue.path) {
+            let own = match value_at(draft, &issue.steps) {
                 Some(Input::String(text)) => respelled_uuid(trim(text)),
                 _ => None,
             };
@@ -288,8 +289,8 @@ fn candidates(issue: &Issue, draft: &Input<'_>) -> Vec<Fix> {
                         message: String::new(),
                         params: Params::new().with("to", to.as_str()),
                         patch: vec![PatchOperation::Move {
-                            from: issue.pointer.clone(),
-                            path: here.sibling(to),
+                            from: pointer().to_owned(),
+                            path: sibling(pointer(), to),
                         }],
                     });
                 }
@@ -306,11 +307,11 @@ fn candidates(issue: &Issue, draft: &Input<'_>) -> Vec<Fix> {
                         params: Params::new(),
                         patch: vec![
                             PatchOperation::Replace {
-                                path: here.sibling(start_name),
+                                path: sibling(pointer(), start_name),
                                 value: iso(&end),
                             },
                             PatchOperation::Replace {
-                                path: issue.pointer.clone(),
+                                path: pointer().to_owned(),
                                 value: iso(&start),
                             },
                         ],
@@ -327,8 +328,7 @@ fn candidates(issue: &Issue, draft: &Input<'_>) -> Vec<Fix> {
 #[derive(Clone, Copy)]
 struct Place<'p, 'd> {
     draft: &'d Input<'d>,
-    parent: &'p [Segment],
-    pointer: &'p str,
+    parent: &'p [Step<'p>],
 }
 
 impl<'d> Place<'_, 'd> {
@@ -356,26 +356,26 @@ impl<'d> Place<'_, 'd> {
             _ => None,
         }
     }
+}
 
-    /// The pointer of the member `name` of the parent object.
-    fn sibling(&self, name: &str) -> String {
-        // An escaped key has no '/': the parent's pointer ends at the last one. `name` is a
-        // table's field name, which needs no escaping.
-        let cut = self.pointer.rfind('/').unwrap_or(0);
-        let mut pointer = self.pointer.get(..cut).unwrap_or_default().to_owned();
-        pointer.push('/');
-        pointer.push_str(name);
-        pointer
-    }
+/// The pointer of the member `name` of the object that holds the member at `pointer`.
+fn sibling(pointer: &str, name: &str) -> String {
+    // An escaped key has no '/': the parent's pointer ends at the last one. `name` is a
+    // table's field name, which needs no escaping.
+    let cut = pointer.rfind('/').unwrap_or(0);
+    let mut sibling = pointer.get(..cut).unwrap_or_default().to_owned();
+    sibling.push('/');
+    sibling.push_str(name);
+    sibling
 }
 
 /// The value at `path` of the draft as read (the first of repeated keys, as the walk reads).
-fn value_at<'d>(draft: &'d Input<'d>, path: &[Segment]) -> Option<&'d Input<'d>> {
+fn value_at<'d>(draft: &'d Input<'d>, path: &[Step<'_>]) -> Option<&'d Input<'d>> {
     let mut value = draft;
-    for segment in path {
-        value = match (value, segment) {
-            (object, Segment::Key(key)) => member(object, key)?,
-            (Input::Array(entries), Segment::Index(index)) => entries.get(*index)?,
+    for step in path {
+        value = match (value, step) {
+            (object, Step::Key(key, _)) => member(object, key)?,
+            (Input::Array(entries), Step::Index(index)) => entries.get(*index)?,
             _ => return None,
         };
     }

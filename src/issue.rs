@@ -349,29 +349,39 @@ fn is_at_or_below(own: &str, pointer: &str) -> bool {
 
 /// The RFC 6901 pointer of a path.
 pub fn pointer_of(path: &[Segment]) -> String {
-    let mut pointer = String::new();
+    let mut pointer = Vec::new();
     for segment in path {
-        pointer.push('/');
+        pointer.push(b'/');
         match segment {
-            Segment::Key(key) => {
-                // By bytes ('~' and '/' are ASCII): runs between them are copied whole.
-                let mut start = 0;
-                for (at, byte) in key.bytes().enumerate() {
-                    let escaped = match byte {
-                        b'~' => "~0",
-                        b'/' => "~1",
-                        _ => continue,
-                    };
-                    pointer.push_str(key.get(start..at).unwrap_or_default());
-                    pointer.push_str(escaped);
-                    start = at + 1;
-                }
-                pointer.push_str(key.get(start..).unwrap_or_default());
-            }
-            Segment::Index(index) => push_decimal(&mut pointer, *index as u64),
+            Segment::Key(key) => write_key(key, &mut pointer),
+            Segment::Index(index) => write_index(*index, &mut pointer),
         }
     }
-    pointer
+    // Keys are text, and their escapes ASCII: the bytes are UTF-8.
+    String::from_utf8(pointer).unwrap_or_default()
+}
+
+/// Appends a key as a pointer has it, `~` as `~0` and `/` as `~1`.
+pub(crate) fn write_key(key: &str, out: &mut Vec<u8>) {
+    // By bytes ('~' and '/' are ASCII): runs between them are copied whole.
+    let bytes = key.as_bytes();
+    let mut start = 0;
+    for (at, byte) in bytes.iter().enumerate() {
+        let escaped = match byte {
+            b'~' => b'0',
+            b'/' => b'1',
+            _ => continue,
+        };
+        out.extend_from_slice(bytes.get(start..at).unwrap_or_default());
+        out.extend_from_slice(&[b'~', escaped]);
+        start = at + 1;
+    }
+    out.extend_from_slice(bytes.get(start..).unwrap_or_default());
+}
+
+/// Appends an index in decimal.
+pub(crate) fn write_index(index: usize, out: &mut Vec<u8>) {
+    out.extend_from_slice(decimal(index as u64, &mut [0; 20]).as_bytes());
 }
 
 /// Appends a param's number as JS prints it: whole numbers as integers, without `fmt`;
@@ -381,17 +391,16 @@ fn push_number(out: &mut String, number: f64) {
         if number < 0.0 {
             out.push('-');
         }
-        push_decimal(out, number.abs() as u64);
+        out.push_str(decimal(number.abs() as u64, &mut [0; 20]));
     } else {
         #[cfg(not(target_arch = "wasm32"))]
         out.push_str(&number.to_string());
     }
 }
 
-/// Appends `number` in decimal, without `fmt` (pointers and messages are built on every
-/// issue).
-fn push_decimal(out: &mut String, number: u64) {
-    let mut digits = [0u8; 20];
+/// `number` in decimal, written into `digits`, without `fmt` (pointers and messages are
+/// built on every issue).
+fn decimal(number: u64, digits: &mut [u8; 20]) -> &str {
     let mut at = digits.len();
     let mut rest = number;
     loop {
@@ -404,7 +413,7 @@ fn push_decimal(out: &mut String, number: u64) {
             break;
         }
     }
-    out.push_str(core::str::from_utf8(digits.get(at..).unwrap_or_default()).unwrap_or_default());
+    core::str::from_utf8(digits.get(at..).unwrap_or_default()).unwrap_or_default()
 }
 
 /// Fills `{param}` placeholders; a placeholder with no such param stays as written.

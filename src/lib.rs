@@ -74,14 +74,16 @@ use rules::Finding;
 /// Validates and normalizes a draft given as a JSON value.
 pub fn validate(draft: &serde_json::Value, options: &Options) -> Report {
     let input = input::read_body(draft);
-    output::report(walk::validate_input(&input, options))
+    output::report(walk::validate_input(&input, options), options)
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 /// Validates a draft given as JSON text. Text that does not parse (including nesting deeper
 /// than 128, a number that overflows a double, or an escaped lone surrogate) is `invalid_json`.
 pub fn validate_json(text: &str, options: &Options) -> Report {
-    validate_json_with(text, options, output::report)
+    validate_json_with(text, options, |validated| {
+        output::report(validated, options)
+    })
 }
 
 /// Reads JSON text along the schema (no `serde_json::Value` in between) and hands the checked
@@ -115,7 +117,6 @@ fn validate_read<R>(
         }
         Err(detail) => finish(walk::whole_body_error(
             Finding::new(Code::InvalidJson).with("detail", detail),
-            options,
         )),
     }
 }
@@ -127,7 +128,12 @@ fn validate_read<R>(
 #[doc(hidden)]
 pub fn validate_json_compact(text: &str, options: &Options) -> Report {
     let read = json_text::read(text).map_err(|error| error.detail());
-    validate_read(read, options, output::report, |input| drop(input))
+    validate_read(
+        read,
+        options,
+        |validated| output::report(validated, options),
+        |input| drop(input),
+    )
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -142,7 +148,7 @@ pub fn validate_json_bytes(bytes: &[u8], options: &Options) -> Report {
                 error.valid_up_to()
             );
             let finding = Finding::new(Code::InvalidJson).with("detail", detail);
-            output::report(walk::whole_body_error(finding, options))
+            output::report(walk::whole_body_error(finding), options)
         }
     }
 }
@@ -163,10 +169,10 @@ pub(crate) fn validate_json_input<R>(
             let read = json_text::read(&text).map_err(|error| error.detail());
             validate_read(read, options, finish, release)
         }
-        other => finish(walk::whole_body_error(
-            Finding::invalid_type("string", other.received()),
-            options,
-        )),
+        other => finish(walk::whole_body_error(Finding::invalid_type(
+            "string",
+            other.received(),
+        ))),
     }
 }
 

@@ -3,19 +3,23 @@
 
 use crate::checked::{Checked, Norm, Outcome};
 use crate::issue::json_number;
+use crate::options::Options;
 use crate::report::Report;
 use crate::walk::Validated;
 use serde_json::{Map, Value};
 
-/// The report of a checked draft.
-pub(crate) fn report(validated: Validated<'_>) -> Report {
+/// The report of a checked draft, its messages from the catalog or `options`.
+pub(crate) fn report(validated: Validated<'_>, options: &Options) -> Report {
+    let valid = validated.valid();
+    let value = validated
+        .value()
+        .map(|body| Value::Object(object_value(body)));
+    let (errors, warnings) = validated.issues.into_issues(options);
     Report {
-        valid: validated.valid(),
-        value: validated
-            .value()
-            .map(|body| Value::Object(object_value(body))),
-        errors: validated.errors,
-        warnings: validated.warnings,
+        valid,
+        value,
+        errors,
+        warnings,
     }
 }
 

@@ -2,9 +2,12 @@
 //! carries its rank in the stable order of SPEC section 3 (a field's place in its table, an
 //! entry's index, an unknown key after the table's), so ranking is never done twice.
 
+#[cfg(not(target_arch = "wasm32"))]
 use crate::issue::Segment;
+use crate::issue::{write_index, write_key};
 use crate::prelude::*;
 use crate::schema::Field;
+use core::cmp::Ordering;
 
 /// One step down.
 #[derive(Clone, Copy, Debug)]
@@ -33,8 +36,59 @@ fn rank(place: usize) -> u32 {
 /// steps past it would only stop counting in the order, never panic.
 pub(crate) const DEPTH: usize = 8;
 
-/// A path's place in the stable order.
-pub(crate) type Rank = [u32; DEPTH];
+impl Step<'_> {
+    /// The step's place in the stable order, counted from 1 (0 is "no step", which sorts a
+    /// path before its children).
+    fn rank(&self) -> u32 {
+        match self {
+            Step::Key(_, rank) => *rank,
+            Step::Index(index) => rank(*index),
+        }
+        .saturating_add(1)
+    }
+}
+
+/// The stable order of two places (SPEC section 3): step by step, by each step's rank, a
+/// path before its children; past [`DEPTH`] steps, equal.
+pub(crate) fn order(a: &[Step<'_>], b: &[Step<'_>]) -> Ordering {
+    let ranks = |steps: &[Step<'_>], at: usize| steps.get(at).map_or(0, Step::rank);
+    (0..DEPTH)
+        .map(|at| ranks(a, at).cmp(&ranks(b, at)))
+        .find(|ordering| ordering.is_ne())
+        .unwrap_or(Ordering::Equal)
+}
+
+/// Appends the RFC 6901 pointer of `steps` (nothing for the body): what an issue's `pointer`
+/// is, written where it is needed with no text made for it before.
+pub(crate) fn write_pointer(steps: &[Step<'_>], out: &mut Vec<u8>) {
+    for step in steps {
+        out.push(b'/');
+        match step {
+            Step::Key(key, _) => write_key(key, out),
+            Step::Index(index) => write_index(*index, out),
+        }
+    }
+}
+
+/// The RFC 6901 pointer of `steps`.
+pub(crate) fn pointer(steps: &[Step<'_>]) -> String {
+    let mut pointer = Vec::new();
+    write_pointer(steps, &mut pointer);
+    // Keys are text, and their escapes ASCII: the bytes are UTF-8.
+    String::from_utf8(pointer).unwrap_or_default()
+}
+
+/// The path of `steps` as an issue of the Rust API carries it.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn segments(steps: &[Step<'_>]) -> Vec<Segment> {
+    steps
+        .iter()
+        .map(|step| match step {
+            Step::Key(key, _) => Segment::Key((*key).to_owned()),
+            Step::Index(index) => Segment::Index(*index),
+        })
+        .collect()
+}
 
 /// A place in the draft, from the body down.
 #[derive(Clone, Debug, Default)]
@@ -76,35 +130,21 @@ impl<'i> Path<'i> {
         self
     }
 
-    /// The path as an issue carries it.
-    pub(crate) fn segments(&self) -> Vec<Segment> {
-        self.steps
-            .iter()
-            .map(|step| match step {
-                Step::Key(key, _) => Segment::Key((*key).to_owned()),
-                Step::Index(index) => Segment::Index(*index),
-            })
-            .collect()
+    /// The steps from the body down.
+    pub(crate) fn steps(&self) -> &[Step<'i>] {
+        &self.steps
     }
 
-    /// The rank in the stable order: compared step by step, shorter first (each step is
-    /// counted from 1, so the 0s after the last step sort a path before its children).
-    pub(crate) fn rank(&self) -> Rank {
-        let mut ranked = [0; DEPTH];
-        for (slot, step) in ranked.iter_mut().zip(&self.steps) {
-            *slot = match step {
-                Step::Key(_, rank) => *rank,
-                Step::Index(index) => rank(*index),
-            }
-            .saturating_add(1);
-        }
-        ranked
+    /// The RFC 6901 pointer of this path.
+    pub(crate) fn pointer(&self) -> String {
+        pointer(&self.steps)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(not(target_arch = "wasm32"))]
     use crate::issue::pointer_of;
     use crate::schema::{
         access_schedule, body, schedule_item, ACCESS_SCHEDULE, BODY, SCHEDULE_ITEM,
@@ -117,16 +157,36 @@ mod tests {
             .field(ACCESS_SCHEDULE, &access_schedule::SCHEDULE_ITEMS)
             .index(2)
             .field(SCHEDULE_ITEM, &schedule_item::ENDING_BEFORE);
-        assert_eq!(path.rank(), [4, 2, 3, 3, 0, 0, 0, 0]);
+        let ranks: Vec<u32> = path.steps().iter().map(Step::rank).collect();
+        assert_eq!(ranks, [4, 2, 3, 3]);
         assert_eq!(
-            pointer_of(&path.segments()),
+            path.pointer(),
             "/access_schedule/schedule_items/2/ending_before"
         );
+        #[cfg(not(target_arch = "wasm32"))]
+        assert_eq!(pointer_of(&segments(path.steps())), path.pointer());
+        let specifiers = Path::root().field(BODY, &body::SPECIFIERS);
+        assert_eq!(specifiers.steps().first().map(Step::rank), Some(10));
+        // A field of the body before a later one, and before anything below it; the body
+        // before its entries.
+        assert_eq!(order(specifiers.steps(), path.steps()), Ordering::Greater);
+        assert_eq!(order(path.steps(), path.steps()), Ordering::Equal);
+        let below = path.clone().index(0);
+        assert_eq!(order(path.steps(), below.steps()), Ordering::Less);
         assert_eq!(
-            Path::root().field(BODY, &body::SPECIFIERS).rank(),
-            [10, 0, 0, 0, 0, 0, 0, 0]
+            order(Path::root().steps(), Path::root().index(0).steps()),
+            Ordering::Less
         );
-        assert!(Path::root().rank() < Path::root().index(0).rank());
+    }
+
+    #[test]
+    fn pointers_escape_tilde_and_slash_in_keys() {
+        let mut path = Path::root();
+        path.push(Step::Key("a/b~c", 0));
+        path.push(Step::Index(12));
+        assert_eq!(path.pointer(), "/a~1b~0c/12");
+        #[cfg(not(target_arch = "wasm32"))]
+        assert_eq!(pointer_of(&segments(path.steps())), path.pointer());
     }
 
     /// The steps below a table: a field, then for an array an index, then the entry's own.

@@ -3,7 +3,7 @@
 //! [`Schedule`].
 
 use crate::collect::Issues;
-use crate::issue::{pointer_of, Code};
+use crate::issue::Code;
 use crate::prelude::*;
 use crate::rules::Finding;
 use crate::schema::{schedule_item, QUANTITY_ACCESS_TYPE, USD_CENTS_CREDIT_TYPE_ID};
@@ -52,9 +52,7 @@ fn fractional_cents(item: &Item<'_>, issues: &mut Issues<'_>) {
 fn range(item: &Item<'_>, end: &Instant, issues: &mut Issues<'_>) -> bool {
     match item.starting_at {
         Some(start) if end <= start => {
-            let related = vec![pointer_of(
-                &item.path_of(&schedule_item::STARTING_AT).segments(),
-            )];
+            let related = vec![item.path_of(&schedule_item::STARTING_AT).pointer()];
             let path = item.path_of(&schedule_item::ENDING_BEFORE);
             issues.report_related(&path, Finding::new(Code::InvalidRange), related);
             false
@@ -76,7 +74,7 @@ fn overlaps(intervals: Vec<(&Item<'_>, &Instant, &Instant)>, issues: &mut Issues
             if other_end > start {
                 let path = item.path_of(&schedule_item::STARTING_AT);
                 let finding = Finding::new(Code::OverlappingSchedule).with("with", other.index);
-                let related = vec![pointer_of(&other.path().segments())];
+                let related = vec![other.path().pointer()];
                 issues.report_related(&path, finding, related);
             }
         }

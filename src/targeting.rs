@@ -2,7 +2,7 @@
 //! targeting) and `empty` (a specifier that says nothing), over the typed [`Targeting`].
 
 use crate::collect::Issues;
-use crate::issue::{pointer_of, Code};
+use crate::issue::Code;
 use crate::prelude::*;
 use crate::rules::Finding;
 use crate::schema::body;
@@ -43,7 +43,7 @@ fn conflict(targeting: &Targeting<'_>, issues: &mut Issues<'_>) {
     let related = targeting
         .product_fields
         .iter()
-        .map(|field| pointer_of(&body_path(field).segments()))
+        .map(|field| body_path(field).pointer())
         .collect();
     let finding = Finding::new(Code::Conflict).with("with", comma_list(&names));
     issues.report_related(&body_path(&body::SPECIFIERS), finding, related);

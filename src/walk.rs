@@ -3,9 +3,9 @@
 //! tree; then runs the cross-field rules over it. Issues go to [`Issues`], which orders them.
 
 use crate::checked::{Checked, Norm, Outcome, Slot};
-use crate::collect::Issues;
+use crate::collect::{Issues, Ordered};
 use crate::input::Input;
-use crate::issue::{Code, Issue, Severity};
+use crate::issue::{Code, Severity};
 use crate::options::Options;
 use crate::path::{Path, Step};
 use crate::prelude::*;
@@ -18,8 +18,7 @@ use crate::{schedule, targeting, view};
 /// A checked draft: its issues in the stable order and its checked body (when it was an
 /// object), still borrowing the input.
 pub(crate) struct Validated<'i> {
-    pub(crate) errors: Vec<Issue>,
-    pub(crate) warnings: Vec<Issue>,
+    pub(crate) issues: Ordered<'i>,
     /// Kept whatever the errors, so that it is let go of with the rest: the wasm leaves it
     /// undropped (`Leave`), where dropping an invalid draft's tree was part of every call.
     body: Option<Checked<'i>>,
@@ -28,7 +27,7 @@ pub(crate) struct Validated<'i> {
 impl<'i> Validated<'i> {
     /// No errors (warnings allowed).
     pub(crate) fn valid(&self) -> bool {
-        self.errors.is_empty()
+        self.issues.valid()
     }
 
     /// The normalized body, when there are no errors.
@@ -40,7 +39,7 @@ impl<'i> Validated<'i> {
 /// Validates a draft read along the schema, its issues with their fixes.
 pub(crate) fn validate_input<'i>(input: &'i Input<'_>, options: &Options) -> Validated<'i> {
     let mut walk = Walk {
-        issues: Issues::new(options),
+        issues: Issues::new(),
         path: Path::root(),
         options,
     };
@@ -63,17 +62,15 @@ pub(crate) fn validate_input<'i>(input: &'i Input<'_>, options: &Options) -> Val
 }
 
 /// A result with one issue about the whole body (for input that is not a draft at all).
-pub(crate) fn whole_body_error(finding: Finding, options: &Options) -> Validated<'static> {
-    let mut issues = Issues::new(options);
+pub(crate) fn whole_body_error(finding: Finding) -> Validated<'static> {
+    let mut issues = Issues::new();
     issues.report(&Path::root(), finding);
     finish(issues, None)
 }
 
-fn finish<'i>(issues: Issues<'_>, body: Option<Checked<'i>>) -> Validated<'i> {
-    let (errors, warnings) = issues.finish();
+fn finish<'i>(issues: Issues<'i>, body: Option<Checked<'i>>) -> Validated<'i> {
     Validated {
-        errors,
-        warnings,
+        issues: issues.finish(),
         body,
     }
 }
@@ -91,7 +88,7 @@ fn now(options: &Options) -> Instant {
 const MAX_FIELDS: usize = 24;
 
 struct Walk<'i, 'o> {
-    issues: Issues<'o>,
+    issues: Issues<'i>,
     path: Path<'i>,
     options: &'o Options,
 }

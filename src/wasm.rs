@@ -32,10 +32,12 @@
 
 use crate::boundary::{self, draft, patch, result, Tables};
 use crate::checked::{Checked, Norm, Outcome};
+use crate::collect::Found;
 use crate::fix::{Fix, PatchOperation};
 use crate::input::{Input, Received, Shape};
-use crate::issue::{Issue, ParamValue, Params, Segment};
+use crate::issue::{ParamValue, Params};
 use crate::options::Options;
+use crate::path::{self, Step};
 use crate::prelude::*;
 use crate::schema::{self, Field};
 use crate::time;
@@ -329,27 +331,27 @@ impl ResultTape {
         self.ops.push(name as f64);
     }
 
-    fn issues(&mut self, issues: &[Issue]) {
-        self.array(issues.len());
+    fn issues<'f, 'i: 'f>(&mut self, issues: impl Iterator<Item = &'f Found<'i>> + Clone) {
+        self.array(issues.clone().count());
         for issue in issues {
             self.issue(issue);
         }
     }
 
-    fn issue(&mut self, issue: &Issue) {
+    fn issue(&mut self, issue: &Found<'_>) {
         self.ops.extend([
             f64::from(result::ISSUE),
             boundary::code_name(issue.code) as f64,
             boundary::severity_name(issue.severity) as f64,
         ]);
-        self.array(issue.path.len());
-        for segment in &issue.path {
-            match segment {
-                Segment::Key(key) => self.text(key),
-                Segment::Index(index) => self.number(*index as f64),
+        self.array(issue.steps.len());
+        for step in &issue.steps {
+            match step {
+                Step::Key(key, _) => self.text(key),
+                Step::Index(index) => self.number(*index as f64),
             }
         }
-        self.text(&issue.pointer);
+        self.pointer(&issue.steps);
         let flags = u8::from(!issue.params.is_empty())
             | (u8::from(!issue.related.is_empty()) << 1)
             | (u8::from(!issue.fixes.is_empty()) << 2);
@@ -414,8 +416,8 @@ impl ResultTape {
     /// `{valid, errors, warnings, value?}`.
     fn report(&mut self, validated: &Validated<'_>) {
         self.op(result::REPORT, f64::from(u8::from(validated.valid())));
-        self.issues(&validated.errors);
-        self.issues(&validated.warnings);
+        self.issues(validated.issues.errors());
+        self.issues(validated.issues.warnings());
         if let Some(body) = validated.value() {
             self.checked(body);
         }
@@ -477,6 +479,20 @@ impl ResultTape {
     #[inline(never)]
     fn text(&mut self, text: &str) {
         self.put(f64::from(result::TEXT) + Self::units(text), text.as_bytes());
+    }
+
+    /// The RFC 6901 pointer of `steps`, written straight onto the tape: no text is made for
+    /// it first.
+    fn pointer(&mut self, steps: &[Step<'_>]) {
+        let start = self.text.len();
+        path::write_pointer(steps, &mut self.text);
+        let written = self.text.get(start..).unwrap_or_default();
+        let units = if written.is_ascii() {
+            written.len()
+        } else {
+            core::str::from_utf8(written).map_or(0, |text| text.encode_utf16().count())
+        };
+        self.ops.push(f64::from(result::TEXT) + units as f64);
     }
 
     /// One op, then `bytes` of text: a text's (its op and length), or a map key's (its length).
