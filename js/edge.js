@@ -190,10 +190,13 @@ for (let table = 0, first = FIRST_FIELD_NAME; table < TABLES.length; first += TA
 }
 /** The rules as `ruleCatalog()` gives them: code, severity and default message. */
 const rules = CATALOG.map(([severity, message], at) => ({ code: NAMES[FIRST_CODE_NAME + at], severity, message }));
-// The default messages split at their placeholders once (`split`), each rule's with the
-// variants its params may pick; each fix kind's catalog key, `fix.<kind>`, and message.
-const defaults = new Map(rules.map(({ code, message }) => [code, { parts: split(message), variants: [] }]));
-for (const [code, when, message] of VARIANTS) defaults.get(code).variants.push({ when, parts: split(message) });
+// The default messages split at their placeholders once (`split`), each rule's (by its code's
+// place in the catalog) with the variants its params may pick; each fix kind's catalog key,
+// `fix.<kind>`, and message.
+const defaults = rules.map(({ message }) => ({ parts: split(message), variants: [] }));
+for (const [code, when, message] of VARIANTS) {
+  defaults[NAMES.indexOf(code) - FIRST_CODE_NAME].variants.push({ when, parts: split(message) });
+}
 const fixKeys = FIXES.map(([kind]) => `fix.${kind}`);
 const fixParts = FIXES.map(([, message]) => split(message));
 
@@ -578,11 +581,12 @@ function build() {
     }
     case B_ISSUE: {
       // One literal per issue: the same shape every time, built in one step.
-      const issue = { code: NAMES[ops[at++]], severity: NAMES[ops[at++]], message: '', path: build(), pointer: build() };
+      const code = ops[at++];
+      const issue = { code: NAMES[code], severity: NAMES[ops[at++]], message: '', path: build(), pointer: build() };
       const extra = ops[at++];
       if (extra & 1) issue.params = build();
       if (extra & 2) issue.related = build();
-      issue.message = render(issue.code, issue.params);
+      issue.message = render(code, issue.params);
       if (extra & 4) issue.fixes = fixes();
       return issue;
     }
@@ -604,13 +608,12 @@ function fixes() {
   for (let count = ops[at++]; count > 0; count -= 1) {
     const number = ops[at++];
     const kind = FIXES[number][0];
+    // Params are an object op and its count: none, and the fix has no `params`.
+    const given = ops[at + 1] > 0;
     const params = build();
     const template = overrides === null ? undefined : overrides.get(fixKeys[number]);
     const fix = { kind, message: fill(template === undefined ? fixParts[number] : split(template), params) };
-    for (const name in params) {
-      fix.params = params;
-      break;
-    }
+    if (given) fix.params = params;
     const patch = [];
     for (let length = ops[at++]; length > 0; length -= 1) {
       patch.push(ops[at++] === P_REPLACE ? { op: 'replace', path: build(), value: build() } : { op: 'move', from: build(), path: build() });
@@ -625,7 +628,7 @@ function fixes() {
  * variant when its params say so), with `{param}` placeholders filled; a placeholder with no
  * such param stays as written. The same rules as src/issue.rs `message`. */
 function render(code, params) {
-  const template = overrides === null ? undefined : overrides.get(code);
+  const template = overrides === null ? undefined : overrides.get(NAMES[code]);
   return fill(template === undefined ? defaultParts(code, params) : split(template), params);
 }
 
@@ -659,13 +662,18 @@ function fill(parts, params) {
   return out;
 }
 
+/** The catalog's parts for the code of name number `code`: the first variant whose params
+ * all match (a name alone: given; with a value: equal to it), else the rule's own. Plain
+ * loops: this runs for every issue. */
 function defaultParts(code, params) {
-  const rule = defaults.get(code);
+  const rule = defaults[code - FIRST_CODE_NAME];
   if (params !== undefined) {
     for (const { when, parts } of rule.variants) {
-      const matches = when.every(([name, wanted]) =>
-        hasOwn.call(params, name) && (wanted === undefined || params[name] === wanted),
-      );
+      let matches = true;
+      for (let index = 0; index < when.length && matches; index += 1) {
+        const [name, wanted] = when[index];
+        matches = hasOwn.call(params, name) && (wanted === undefined || params[name] === wanted);
+      }
       if (matches) return parts;
     }
   }
