@@ -72,7 +72,9 @@ pub(crate) fn write_pointer(steps: &[Step<'_>], out: &mut Vec<u8>) {
 
 /// The RFC 6901 pointer of `steps`.
 pub(crate) fn pointer(steps: &[Step<'_>]) -> String {
-    let mut pointer = Vec::new();
+    // Room for the usual pointer (`/access_schedule/schedule_items/0/ending_before` is 46
+    // bytes), so that it is not grown piece by piece.
+    let mut pointer = Vec::with_capacity(64);
     write_pointer(steps, &mut pointer);
     // Keys are text, and their escapes ASCII: the bytes are UTF-8.
     String::from_utf8(pointer).unwrap_or_default()

@@ -155,9 +155,14 @@ impl<'i> Walk<'i, '_> {
         for (place, field) in fields.iter().enumerate() {
             let value = given.get(place).copied().flatten();
             let before = self.issues.errors();
-            let outcome = self.at(Step::field(fields, place), |walk| {
-                walk.check_field(field, value)
-            });
+            let outcome = match value {
+                // Not given, and not required: nothing to check (most optional fields of
+                // most drafts), so no step down either.
+                None if !field.required => Outcome::Absent,
+                _ => self.at(Step::field(fields, place), |walk| {
+                    walk.check_field(field, value)
+                }),
+            };
             slots.push(Slot {
                 outcome,
                 errors: self.issues.errors() > before,
