@@ -43,6 +43,8 @@ const B_TEXT = 16;
 // Patch operations.
 const P_REPLACE = 0;
 const P_MOVE = 1;
+const P_REPLACE_WITH_VALUE = 2;
+const P_HERE = 3;
 // `received` codes.
 const R_NULL = 0;
 const R_UNDEFINED = 1;
@@ -587,7 +589,7 @@ function build() {
       if (extra & 1) issue.params = build();
       if (extra & 2) issue.related = build();
       issue.message = render(code, issue.params);
-      if (extra & 4) issue.fixes = fixes();
+      if (extra & 4) issue.fixes = fixes(issue.pointer);
       return issue;
     }
     case B_REPORT: {
@@ -601,9 +603,10 @@ function build() {
   }
 }
 
-/** An issue's fixes (SPEC section 8): `{kind, message, params?, patch}` each, the patch
- * RFC 6902 operations; messages from the catalog's `fix.<kind>` templates. */
-function fixes() {
+/** The fixes of the issue at `pointer` (SPEC section 8): `{kind, message, params?, patch}`
+ * each, the patch RFC 6902 operations, their pointers written from the issue's; messages from
+ * the catalog's `fix.<kind>` templates. */
+function fixes(pointer) {
   const list = [];
   for (let count = ops[at++]; count > 0; count -= 1) {
     const number = ops[at++];
@@ -616,12 +619,28 @@ function fixes() {
     if (given) fix.params = params;
     const patch = [];
     for (let length = ops[at++]; length > 0; length -= 1) {
-      patch.push(ops[at++] === P_REPLACE ? { op: 'replace', path: build(), value: build() } : { op: 'move', from: build(), path: build() });
+      const op = ops[at++];
+      if (op === P_MOVE) {
+        patch.push({ op: 'move', from: place(pointer), path: place(pointer) });
+      } else {
+        patch.push({ op: 'replace', path: place(pointer), value: op === P_REPLACE ? build() : params.value });
+      }
     }
     fix.patch = patch;
     list.push(fix);
   }
   return list;
+}
+
+/** The pointer of a patch operation's place: the issue's own (`P_HERE`), or the member named
+ * by the text that follows of the object that holds it (as src/fix.rs `sibling`). */
+function place(pointer) {
+  if (ops[at] === P_HERE) {
+    at += 1;
+    return pointer;
+  }
+  const name = build();
+  return `${pointer.slice(0, Math.max(pointer.lastIndexOf('/'), 0))}/${name}`;
 }
 
 /** The message of an issue: the caller's template for its code, else the catalog's (a

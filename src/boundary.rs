@@ -60,11 +60,15 @@ ops! {
 }
 
 ops! {
-    /// A fix's patch operations on the result tape (`P_` in JS): replace (path, value) and
-    /// move (from, path).
+    /// A fix's patch operations on the result tape (`P_` in JS): replace (place, value),
+    /// move (place from, place to), and replace with the fix's `value` param (place); then
+    /// the place that is the issue's own (a place is that, or a text: the name of another
+    /// member of the object that holds it).
     patch {
         REPLACE = 0,
         MOVE = 1,
+        REPLACE_WITH_VALUE = 2,
+        HERE = 3,
     }
 }
 

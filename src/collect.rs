@@ -6,7 +6,7 @@
 //! is: the Rust API's [`Issue`] (`Found::issue`), or the wasm's result tape, which writes
 //! the path and the pointer straight from the steps.
 
-use crate::fix::{self, Fix};
+use crate::fix::{self, Offer};
 use crate::input::Input;
 #[cfg(not(target_arch = "wasm32"))]
 use crate::issue::{Code, Issue};
@@ -27,35 +27,36 @@ pub(crate) struct Found<'i> {
     pub(crate) params: Params,
     /// Pointers of the other fields a cross-field rule involves.
     pub(crate) related: Vec<String>,
-    pub(crate) fixes: Vec<Fix>,
+    pub(crate) fixes: Vec<Offer>,
 }
 
 impl Found<'_> {
-    /// Its RFC 6901 pointer.
-    pub(crate) fn pointer(&self) -> String {
-        path::pointer(&self.steps)
-    }
-
     /// The issue of the Rust API, its message and its fixes' from the catalog or `options`.
     #[cfg(not(target_arch = "wasm32"))]
     fn issue(self, options: &Options) -> Issue {
         let messages = &options.messages;
-        let mut fixes = self.fixes;
-        for fix in &mut fixes {
-            fix.message = crate::issue::render_as(
-                &fix::message_key(fix.kind),
-                fix.kind.default_message(),
-                &fix.params,
-                messages,
-            );
-        }
+        let pointer = path::pointer(&self.steps);
+        let fixes = self
+            .fixes
+            .into_iter()
+            .map(|offer| {
+                let mut fix = offer.fix(&pointer);
+                fix.message = crate::issue::render_as(
+                    &fix::message_key(fix.kind),
+                    fix.kind.default_message(),
+                    &fix.params,
+                    messages,
+                );
+                fix
+            })
+            .collect();
         let code: Code = self.code;
         Issue {
             code,
             severity: self.severity,
             message: crate::issue::message(code, &self.params, messages),
             path: path::segments(&self.steps),
-            pointer: path::pointer(&self.steps),
+            pointer,
             params: self.params,
             related: self.related,
             fixes,

@@ -14,7 +14,6 @@ use crate::prelude::*;
 use crate::rules;
 use crate::schema::{body, schedule_item, Field};
 use crate::time::{self, Instant};
-use core::cell::OnceCell;
 
 macro_rules! kinds {
     ($( $variant:ident = $kind:literal, $message:literal; )*) => {
@@ -92,21 +91,86 @@ pub struct Fix {
     pub patch: Vec<PatchOperation>,
 }
 
-/// A fix whose patch replaces the value at `pointer` with `value` (also its param `value`).
-fn replace(kind: FixKind, pointer: &str, value: ParamValue) -> Fix {
-    Fix {
+/// A fix as offered: its patch written relative to its issue ([`Edit`]s), so that no pointer
+/// is made for it until the fix is given out: as the Rust API's [`Fix`] (`Offer::fix`), or
+/// on the wasm's result tape, which names the places and leaves the pointers to JS.
+#[derive(Debug)]
+pub(crate) struct Offer {
+    pub(crate) kind: FixKind,
+    pub(crate) params: Params,
+    pub(crate) edits: Vec<Edit>,
+}
+
+/// One operation of a fix's patch, relative to its issue.
+#[derive(Debug)]
+pub(crate) enum Edit {
+    /// Replace the value at the place with `value`, or with the fix's `value` param when
+    /// `None` (the fixes that replace one value show it).
+    Replace {
+        at: Target,
+        value: Option<ParamValue>,
+    },
+    /// Move the member at `from` to `to`.
+    Move { from: Target, to: Target },
+}
+
+/// A place a patch operation writes, relative to its issue.
+#[derive(Debug)]
+pub(crate) enum Target {
+    /// The issue's own.
+    Here,
+    /// The member of this name of the object that holds the issue's.
+    Sibling(Cow<'static, str>),
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Offer {
+    /// The fix of the Rust API for the issue at `pointer` (its message left to the caller).
+    pub(crate) fn fix(self, pointer: &str) -> Fix {
+        let place = |target: &Target| match target {
+            Target::Here => pointer.to_owned(),
+            Target::Sibling(name) => sibling(pointer, name),
+        };
+        let patch = self
+            .edits
+            .iter()
+            .map(|edit| match edit {
+                Edit::Replace { at, value } => PatchOperation::Replace {
+                    path: place(at),
+                    value: value
+                        .clone()
+                        .or_else(|| self.params.get("value").cloned())
+                        .unwrap_or_else(|| ParamValue::Text(String::new())),
+                },
+                Edit::Move { from, to } => PatchOperation::Move {
+                    from: place(from),
+                    path: place(to),
+                },
+            })
+            .collect();
+        Fix {
+            kind: self.kind,
+            message: String::new(),
+            params: self.params,
+            patch,
+        }
+    }
+}
+
+/// A fix that replaces the issue's value with `value` (its param `value`).
+fn replace(kind: FixKind, value: ParamValue) -> Offer {
+    Offer {
         kind,
-        message: String::new(),
-        params: Params::new().with("value", value.clone()),
-        patch: vec![PatchOperation::Replace {
-            path: pointer.to_owned(),
-            value,
+        params: Params::new().with("value", value),
+        edits: vec![Edit::Replace {
+            at: Target::Here,
+            value: None,
         }],
     }
 }
 
 /// The fixes section 8 offers for `issue` of `draft`, the recommended one first.
-pub(crate) fn offer(issue: &Found<'_>, draft: &Input<'_>) -> Vec<Fix> {
+pub(crate) fn offer(issue: &Found<'_>, draft: &Input<'_>) -> Vec<Offer> {
     let mut fixes = candidates(issue, draft);
     fixes.retain(|fix| !adds_elsewhere(issue, draft, fix));
     fixes
@@ -118,7 +182,7 @@ pub(crate) fn offer(issue: &Found<'_>, draft: &Input<'_>) -> Vec<Fix> {
 /// while the other side is given). The value of an unknown key is read only when it is a
 /// scalar, so for targeting this is decided without it: not offered while the other side is
 /// given.
-fn adds_elsewhere(issue: &Found<'_>, draft: &Input<'_>, fix: &Fix) -> bool {
+fn adds_elsewhere(issue: &Found<'_>, draft: &Input<'_>, fix: &Offer) -> bool {
     let to = match fix.params.get("to") {
         Some(ParamValue::Text(to)) => to.as_str(),
         _ => "",
@@ -172,7 +236,7 @@ fn adds_elsewhere(issue: &Found<'_>, draft: &Input<'_>, fix: &Fix) -> bool {
 /// out of line, so that the walk's entry (which calls it once per issue) stays as small as
 /// it was.
 #[inline(never)]
-fn candidates(issue: &Found<'_>, draft: &Input<'_>) -> Vec<Fix> {
+fn candidates(issue: &Found<'_>, draft: &Input<'_>) -> Vec<Offer> {
     let Some((last, parent)) = issue.steps.split_last() else {
         return Vec::new();
     };
@@ -181,12 +245,9 @@ fn candidates(issue: &Found<'_>, draft: &Input<'_>) -> Vec<Fix> {
         Step::Index(_) => "",
     };
     let here = Place { draft, parent };
-    // The issue's pointer, written once a fix needs it (most issues have none).
-    let written = OnceCell::new();
-    let pointer = || written.get_or_init(|| issue.pointer()).as_str();
     let text = |name: &str| ParamValue::Text(name.to_owned());
     let mut fixes = Vec::new();
-    let mut replace_here = |kind, value| fixes.push(replace(kind, pointer(), value));
+    let mut replace_here = |kind, value| fixes.push(replace(kind, value));
     match issue.code {
         Code::NotHourAligned => {
             let Some(instant) = here.instant(field) else {
@@ -284,13 +345,12 @@ fn candidates(issue: &Found<'_>, draft: &Input<'_>) -> Vec<Fix> {
                 (issue.params.get("suggestion"), value_at(draft, parent))
             {
                 if !entries.iter().any(|(key, _)| key == to) {
-                    fixes.push(Fix {
+                    fixes.push(Offer {
                         kind: FixKind::Rename,
-                        message: String::new(),
                         params: Params::new().with("to", to.as_str()),
-                        patch: vec![PatchOperation::Move {
-                            from: pointer().to_owned(),
-                            path: sibling(pointer(), to),
+                        edits: vec![Edit::Move {
+                            from: Target::Here,
+                            to: Target::Sibling(Cow::Owned(to.clone())),
                         }],
                     });
                 }
@@ -301,18 +361,17 @@ fn candidates(issue: &Found<'_>, draft: &Input<'_>) -> Vec<Fix> {
             let start_name = schedule_item::STARTING_AT.name;
             if let (Some(start), Some(end)) = (here.instant(start_name), here.instant(field)) {
                 if start != end {
-                    fixes.push(Fix {
+                    fixes.push(Offer {
                         kind: FixKind::Swap,
-                        message: String::new(),
                         params: Params::new(),
-                        patch: vec![
-                            PatchOperation::Replace {
-                                path: sibling(pointer(), start_name),
-                                value: iso(&end),
+                        edits: vec![
+                            Edit::Replace {
+                                at: Target::Sibling(Cow::Borrowed(start_name)),
+                                value: Some(iso(&end)),
                             },
-                            PatchOperation::Replace {
-                                path: pointer().to_owned(),
-                                value: iso(&start),
+                            Edit::Replace {
+                                at: Target::Here,
+                                value: Some(iso(&start)),
                             },
                         ],
                     });
@@ -358,7 +417,9 @@ impl<'d> Place<'_, 'd> {
     }
 }
 
-/// The pointer of the member `name` of the object that holds the member at `pointer`.
+/// The pointer of the member `name` of the object that holds the member at `pointer`
+/// (js/edge.js `place` writes it the same way).
+#[cfg(not(target_arch = "wasm32"))]
 fn sibling(pointer: &str, name: &str) -> String {
     // An escaped key has no '/': the parent's pointer ends at the last one. `name` is a
     // table's field name, which needs no escaping.

@@ -33,7 +33,7 @@
 use crate::boundary::{self, draft, patch, result, Tables};
 use crate::checked::{Checked, Norm, Outcome};
 use crate::collect::Found;
-use crate::fix::{Fix, PatchOperation};
+use crate::fix::{Edit, Offer, Target};
 use crate::input::{Input, Received, Shape};
 use crate::issue::{ParamValue, Params};
 use crate::options::Options;
@@ -391,25 +391,41 @@ impl ResultTape {
         }
     }
 
-    /// A fix: its kind's number, its params, then its patch's operations (`boundary::patch`:
-    /// replace, path and value; move, from and path). JS renders the message.
-    fn fix(&mut self, fix: &Fix) {
+    /// A fix: its kind's number, its params, then its patch's operations (`boundary::patch`):
+    /// replace, a place and a value; replace with the fix's `value` param, a place; move, the
+    /// places from and to. A place is the issue's own or a text, the name of a member of the
+    /// object that holds it: JS writes the pointers from the issue's, and renders the message.
+    fn fix(&mut self, fix: &Offer) {
         self.ops.push(fix.kind as u8 as f64);
         self.params(&fix.params);
-        self.ops.push(fix.patch.len() as f64);
-        for operation in &fix.patch {
-            match operation {
-                PatchOperation::Replace { path, value } => {
+        self.ops.push(fix.edits.len() as f64);
+        for edit in &fix.edits {
+            match edit {
+                Edit::Replace { at, value: None } => {
+                    self.ops.push(f64::from(patch::REPLACE_WITH_VALUE));
+                    self.place(at);
+                }
+                Edit::Replace {
+                    at,
+                    value: Some(value),
+                } => {
                     self.ops.push(f64::from(patch::REPLACE));
-                    self.text(path);
+                    self.place(at);
                     self.param(value);
                 }
-                PatchOperation::Move { from, path } => {
+                Edit::Move { from, to } => {
                     self.ops.push(f64::from(patch::MOVE));
-                    self.text(from);
-                    self.text(path);
+                    self.place(from);
+                    self.place(to);
                 }
             }
+        }
+    }
+
+    fn place(&mut self, target: &Target) {
+        match target {
+            Target::Here => self.ops.push(f64::from(patch::HERE)),
+            Target::Sibling(name) => self.text(name),
         }
     }
 
