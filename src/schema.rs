@@ -298,8 +298,19 @@ pub(crate) fn closest(
     candidates: &mut dyn Iterator<Item = &'static str>,
     text: &str,
 ) -> Option<&'static str> {
+    let points = code_points(text);
     let mut best: Option<(usize, &'static str)> = None;
     for candidate in candidates {
+        // Lengths apart by more than 2 are too far: told without a scan of an ASCII candidate
+        // (every field name and value is), whose length is its code points.
+        let length = if candidate.is_ascii() {
+            candidate.len()
+        } else {
+            code_points(candidate)
+        };
+        if length.abs_diff(points) > 2 {
+            continue;
+        }
         let distance = levenshtein(text, candidate, 2);
         if distance <= 2 && best.is_none_or(|(best_distance, _)| distance < best_distance) {
             best = Some((distance, candidate));
