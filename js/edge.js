@@ -176,10 +176,13 @@ const R_BY_TYPE = { bigint: R_BIGINT, symbol: R_SYMBOL, function: R_FUNCTION };
 const objectPrototype = Object.prototype;
 const hasOwn = Object.prototype.hasOwnProperty;
 const getTime = Date.prototype.getTime;
-const wellFormed =
-  typeof String.prototype.toWellFormed === 'function'
-    ? (text) => (text.isWellFormed() ? text : text.toWellFormed())
-    : (text) => text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+/** `text` as the tape's one string holds it: a lone surrogate becomes U+FFFD where
+ * `encodeInto` writes that string, as `toWellFormed` would make it, except a high surrogate
+ * that ends a text, which would pair with a low one starting the next: that one is made
+ * U+FFFD here. Two reads of a char code, where `isWellFormed` was a builtin call a text. */
+function unpaired(text) {
+  return (text.charCodeAt(text.length - 1) & 0xfc00) === 0xd800 ? `${text.slice(0, -1)}\uFFFD` : text;
+}
 
 const tables = [];
 for (let table = 0, first = FIRST_FIELD_NAME; table < TABLES.length; first += TABLES[table].length, table += 1) {
@@ -230,9 +233,9 @@ class Tape {
     this.push(operand);
   }
 
-  /** A text, made well-formed: `base` plus its length as one op, then its units. */
+  /** A text: `base` plus its length as one op, then its units. */
   text(value, base) {
-    const text = wellFormed(value);
+    const text = unpaired(value);
     this.push(base + text.length);
     this.texts += text;
   }
@@ -350,7 +353,7 @@ class Tape {
         if (count > MAX_ENTRIES) continue;
         const at = table === null ? undefined : table.index.get(key);
         if (at === undefined) {
-          const text = wellFormed(key);
+          const text = unpaired(key);
           this.push(-text.length - 1);
           this.texts += text;
         } else {

@@ -290,6 +290,16 @@ export function tests(tables) {
     equal(report.value.name, 'a\uFFFDb', 'name');
     equal(report.value.custom_fields, { 'k\uFFFD': 'v' }, 'a map key with a lone surrogate keeps its value');
   });
+  test('hostile: lone surrogates at the ends of texts next to each other do not pair', (api) => {
+    const report = api.validateCredit(
+      draftWith((d) => { d.name = 'a\uD800'; d.description = '\uDC00b'; d.custom_fields = { 'k\uDBFF': '\uDFFFv', x: 'y\uD800' }; }),
+      NOW,
+    );
+    equal(report.value.name, 'a\uFFFD', 'a high surrogate that ends a text');
+    equal(report.value.description, '\uFFFDb', 'a low surrogate that starts the next');
+    equal(report.value.custom_fields, { 'k\uFFFD': '\uFFFDv', x: 'y\uFFFD' }, 'a map key and its value');
+    equal(api.validateCredit(draftWith((d) => { d.name = 'a\uD83D\uDE00'; }), NOW).value.name, 'a\uD83D\uDE00', 'a pair stays');
+  });
   test('hostile: options that cannot be read', (api) => {
     const options = { get now() { throw new Error('no'); }, allowUnknownFields: 'yes', messages: new Proxy({}, { ownKeys() { throw new Error('no'); } }) };
     equal(api.validateCredit(minimal(), options).valid, true, 'valid with the defaults');
