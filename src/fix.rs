@@ -189,10 +189,10 @@ fn adds_elsewhere(issue: &Found<'_>, draft: &Input<'_>, fix: &Offer) -> bool {
     };
     if issue.code == Code::UnknownField && to == schedule_item::STARTING_AT.name {
         let start = value_at(draft, &issue.steps).and_then(time::read);
-        let place = Place {
+        let place = Place::of(
             draft,
-            parent: issue.steps.split_last().map_or(&[], |(_, parent)| parent),
-        };
+            issue.steps.split_last().map_or(&[], |(_, parent)| parent),
+        );
         if let (Some(Ok(start)), Some(end)) =
             (start, place.instant(schedule_item::ENDING_BEFORE.name))
         {
@@ -244,7 +244,7 @@ fn candidates(issue: &Found<'_>, draft: &Input<'_>) -> Vec<Offer> {
         Step::Key(key, _) => key,
         Step::Index(_) => "",
     };
-    let here = Place { draft, parent };
+    let here = Place::of(draft, parent);
     let text = |name: &str| ParamValue::Text(name.to_owned());
     let mut fixes = Vec::new();
     let mut replace_here = |kind, value| fixes.push(replace(kind, value));
@@ -325,10 +325,7 @@ fn candidates(issue: &Found<'_>, draft: &Input<'_>) -> Vec<Offer> {
             if let (Some(ParamValue::Number(with)), Some((_, items))) =
                 (issue.params.get("with"), parent.split_last())
             {
-                let other = Place {
-                    parent: items,
-                    ..here
-                };
+                let other = Place::of(draft, items);
                 let end = schedule_item::ENDING_BEFORE.name;
                 if let (Some(other_end), Some(own_end)) =
                     (other.item_instant(*with as usize, end), here.instant(end))
@@ -385,15 +382,22 @@ fn candidates(issue: &Found<'_>, draft: &Input<'_>) -> Vec<Offer> {
 
 /// Where an issue is: the members of its parent object, read from the draft as given.
 #[derive(Clone, Copy)]
-struct Place<'p, 'd> {
-    draft: &'d Input<'d>,
-    parent: &'p [Step<'p>],
+struct Place<'d> {
+    /// The value that holds the issue's, found once.
+    parent: Option<&'d Input<'d>>,
 }
 
-impl<'d> Place<'_, 'd> {
+impl<'d> Place<'d> {
+    /// The place under the value at `parent` of `draft`.
+    fn of(draft: &'d Input<'d>, parent: &[Step<'_>]) -> Self {
+        Place {
+            parent: value_at(draft, parent),
+        }
+    }
+
     /// The member `name` of the parent object.
     fn value(&self, name: &str) -> Option<&'d Input<'d>> {
-        member(value_at(self.draft, self.parent)?, name)
+        member(self.parent?, name)
     }
 
     fn text(&self, name: &str) -> Option<&'d str> {
@@ -410,7 +414,7 @@ impl<'d> Place<'_, 'd> {
 
     /// Member `name` of entry `index` of the parent array, as an instant.
     fn item_instant(&self, index: usize, name: &str) -> Option<Instant> {
-        match value_at(self.draft, self.parent)? {
+        match self.parent? {
             Input::Array(items) => time::read(member(items.get(index)?, name)?)?.ok(),
             _ => None,
         }
@@ -445,9 +449,11 @@ fn value_at<'d>(draft: &'d Input<'d>, path: &[Step<'_>]) -> Option<&'d Input<'d>
 
 fn member<'d>(object: &'d Input<'d>, name: &str) -> Option<&'d Input<'d>> {
     match object {
+        // A known key of the draft and a field's name share their text's address: found
+        // with no text compared.
         Input::Object(entries) => entries
             .iter()
-            .find(|(key, _)| key == name)
+            .find(|(key, _)| core::ptr::eq(key.as_ref(), name) || key == name)
             .map(|(_, member)| member),
         _ => None,
     }
