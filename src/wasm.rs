@@ -292,7 +292,9 @@ struct ResultTape {
     ops: Vec<f64>,
     /// UTF-8, written as bytes: a text known to be ASCII goes in without a check.
     text: Vec<u8>,
-    tables: Tables,
+    /// The field tables' numbering, worked out when the first field is written: an invalid
+    /// draft's report, which has no value, needs none.
+    tables: Option<Tables>,
     /// The last whole-second timestamp written and its text: a schedule's items usually meet
     /// (the end of one is the start of the next), so most are printed once, not twice.
     last_time: Option<(i64, [u8; 24])>,
@@ -303,7 +305,7 @@ impl ResultTape {
         ResultTape {
             ops: Vec::with_capacity(256),
             text: Vec::with_capacity(1024),
-            tables: Tables::walk(),
+            tables: None,
             last_time: None,
         }
     }
@@ -560,7 +562,10 @@ impl ResultTape {
 
     #[inline(always)]
     fn field(&mut self, fields: &'static [Field], index: usize) {
-        let name = self.tables.field_name(fields, index);
+        let name = self
+            .tables
+            .get_or_insert_with(Tables::walk)
+            .field_name(fields, index);
         self.named_key(name);
     }
 
