@@ -184,11 +184,18 @@ function unpaired(text) {
   return (text.charCodeAt(text.length - 1) & 0xfc00) === 0xd800 ? `${text.slice(0, -1)}\uFFFD` : text;
 }
 
+// The most keys of an object whose places `tables` keep (the body has 15 fields).
+const CACHED_KEYS = 32;
 const tables = [];
 for (let table = 0, first = FIRST_FIELD_NAME; table < TABLES.length; first += TABLES[table].length, table += 1) {
   const fields = TABLES[table];
   tables.push({
     index: new Map(fields.map((_, at) => [NAMES[first + at], at])),
+    // The keys of the last object read with this table, in order, and their places: the
+    // next object of a form has them in the same order, and a key compared with the one
+    // at its position costs less than a lookup.
+    keys: [],
+    places: [],
     shapes: fields.map((field) => field[0]),
     subs: fields.map((field) => field[1]),
   });
@@ -351,7 +358,19 @@ class Tape {
         count += 1;
         // Past the guard, keys are only counted.
         if (count > MAX_ENTRIES) continue;
-        const at = table === null ? undefined : table.index.get(key);
+        let at;
+        if (table !== null) {
+          if (table.keys[count - 1] === key) {
+            at = table.places[count - 1];
+          } else {
+            at = table.index.get(key);
+            // As many keys as a table has fields, with room: not every key of a huge object.
+            if (count <= CACHED_KEYS) {
+              table.keys[count - 1] = key;
+              table.places[count - 1] = at;
+            }
+          }
+        }
         if (at === undefined) {
           const text = unpaired(key);
           this.push(-text.length - 1);
