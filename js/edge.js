@@ -571,9 +571,25 @@ function build() {
       return ops[at++];
     case B_ARRAY: {
       const length = ops[at++];
-      const array = [];
-      for (let index = 0; index < length; index += 1) array.push(build());
-      return array;
+      // Short arrays (an issue's path, most lists of a form) as literals, made at their
+      // size, where pushes onto [] grow it.
+      switch (length) {
+        case 0:
+          return [];
+        case 1:
+          return [build()];
+        case 2:
+          return [build(), build()];
+        case 3:
+          return [build(), build(), build()];
+        case 4:
+          return [build(), build(), build(), build()];
+        default: {
+          const array = [];
+          for (let index = 0; index < length; index += 1) array.push(build());
+          return array;
+        }
+      }
     }
     case B_OBJECT: {
       // Keys from the tables and params: names no prototype has, so plain assignment is safe.
