@@ -143,10 +143,18 @@ impl<'i> Walk<'i, '_> {
         // entries are unknown. Tables have at most MAX_FIELDS fields.
         let mut given: [Option<&'i Input<'_>>; MAX_FIELDS] = [None; MAX_FIELDS];
         let mut unknown = false;
+        // Keys mostly come in the table's order: the field after the last one found is
+        // tried first, by address (a known key borrows the table's name).
+        let mut next = 0;
         for (key, value) in entries {
-            match schema::position(fields, key).and_then(|at| given.get_mut(at)) {
-                Some(slot) => {
+            let place = match fields.get(next) {
+                Some(field) if core::ptr::eq(field.name, key.as_ref()) => Some(next),
+                _ => schema::position(fields, key),
+            };
+            match place.and_then(|at| given.get_mut(at).map(|slot| (at, slot))) {
+                Some((at, slot)) => {
                     slot.get_or_insert(value);
+                    next = at + 1;
                 }
                 None => unknown = true,
             }
