@@ -142,21 +142,24 @@ impl<'i> Walk<'i, '_> {
         // Each key is looked up in the table once: the value of every field, and which
         // entries are unknown. Tables have at most MAX_FIELDS fields.
         let mut given: [Option<&'i Input<'_>>; MAX_FIELDS] = [None; MAX_FIELDS];
-        let mut unknown = false;
+        // The places in `entries` of the keys the table does not have.
+        let mut unknown = Vec::new();
         // Keys mostly come in the table's order: the field after the last one found is
         // tried first, by address (a known key borrows the table's name).
         let mut next = 0;
-        for (key, value) in entries {
+        for (order, (key, value)) in entries.iter().enumerate() {
             let place = match fields.get(next) {
                 Some(field) if core::ptr::eq(field.name, key.as_ref()) => Some(next),
                 _ => schema::position(fields, key),
             };
-            match place.and_then(|at| given.get_mut(at).map(|slot| (at, slot))) {
-                Some((at, slot)) => {
-                    slot.get_or_insert(value);
+            match place {
+                Some(at) => {
+                    if let Some(slot) = given.get_mut(at) {
+                        slot.get_or_insert(value);
+                    }
                     next = at + 1;
                 }
-                None => unknown = true,
+                None => unknown.push(order),
             }
         }
         let mut slots = Vec::with_capacity(fields.len());
@@ -180,8 +183,8 @@ impl<'i> Walk<'i, '_> {
                 errors: self.issues.errors() > before,
             });
         }
-        if unknown {
-            self.unknown_fields(fields, entries);
+        if !unknown.is_empty() {
+            self.unknown_fields(fields, entries, &unknown);
         }
         Checked { fields, slots }
     }
@@ -192,14 +195,18 @@ impl<'i> Walk<'i, '_> {
         &mut self,
         fields: &'static [Field],
         entries: &'i [(Cow<'_, str>, Input<'_>)],
+        unknown: &[usize],
     ) {
         let severity = if self.options.allow_unknown_fields {
             Severity::Warning
         } else {
             Severity::Error
         };
-        for (order, (key, value)) in entries.iter().enumerate() {
-            if schema::position(fields, key).is_some() || matches!(value, Input::Undefined) {
+        for &order in unknown {
+            let Some((key, value)) = entries.get(order) else {
+                continue;
+            };
+            if matches!(value, Input::Undefined) {
                 continue;
             }
             let mut finding = Finding::new(Code::UnknownField);
