@@ -188,29 +188,16 @@ impl<'t> DraftTape<'t> {
         }
     }
 
-    /// The next `units` UTF-16 code units of text.
+    /// The next `units` UTF-16 code units of text. Inlined: a text returned from a call
+    /// comes back through memory.
+    #[inline(always)]
     fn text(&mut self, units: f64) -> &'t str {
         let units = if units >= 0.0 { units as usize } else { 0 };
         let rest = self.text.get(self.cut..).unwrap_or("");
         let bytes = if self.ascii {
             units.min(rest.len())
         } else {
-            // Code point by code point from the lead bytes (a plain loop, which "z" keeps
-            // tight): four-byte sequences are two UTF-16 units.
-            let (mut at, mut seen) = (0, 0);
-            let bytes = rest.as_bytes();
-            while seen < units {
-                let Some(&lead) = bytes.get(at) else { break };
-                let (len, width) = match lead {
-                    0x00..=0x7f => (1, 1),
-                    0x80..=0xdf => (2, 1),
-                    0xe0..=0xef => (3, 1),
-                    _ => (4, 2),
-                };
-                at += len;
-                seen += width;
-            }
-            at.min(rest.len())
+            utf8_length(rest.as_bytes(), units)
         };
         self.cut += bytes;
         rest.get(..bytes).unwrap_or("")
@@ -285,6 +272,25 @@ impl<'t> DraftTape<'t> {
             _ => Input::Undefined,
         }
     }
+}
+
+/// The bytes of UTF-8 that hold the first `units` UTF-16 code units of `bytes`: code point by
+/// code point from the lead bytes (a plain loop, which "z" keeps tight), four-byte sequences
+/// being two units.
+fn utf8_length(bytes: &[u8], units: usize) -> usize {
+    let (mut at, mut seen) = (0, 0);
+    while seen < units {
+        let Some(&lead) = bytes.get(at) else { break };
+        let (len, width) = match lead {
+            0x00..=0x7f => (1, 1),
+            0x80..=0xdf => (2, 1),
+            0xe0..=0xef => (3, 1),
+            _ => (4, 2),
+        };
+        at += len;
+        seen += width;
+    }
+    at.min(bytes.len())
 }
 
 /// A result being written for `js/edge.js` to build.
