@@ -451,9 +451,11 @@ impl ResultTape {
     fn checked(&mut self, checked: &Checked<'_>) {
         let given = |slot: &&crate::checked::Slot<'_>| matches!(slot.outcome, Outcome::Valid(_));
         self.object(checked.slots.iter().filter(given).count());
+        // The table's first name number, found once: its fields' follow it.
+        let first = self.field_names(checked.fields);
         for (index, slot) in checked.slots.iter().enumerate() {
             if let Outcome::Valid(norm) = &slot.outcome {
-                self.field(checked.fields, index);
+                self.named_key(first + index);
                 self.norm(norm);
             }
         }
@@ -566,13 +568,11 @@ impl ResultTape {
         self.op(result::MAP, len as f64);
     }
 
-    #[inline(always)]
-    fn field(&mut self, fields: &'static [Field], index: usize) {
-        let name = self
-            .tables
+    /// The name number of the first field of `fields`.
+    fn field_names(&mut self, fields: &'static [Field]) -> usize {
+        self.tables
             .get_or_insert_with(Tables::walk)
-            .field_name(fields, index);
-        self.named_key(name);
+            .field_name(fields, 0)
     }
 
     fn key(&mut self, key: &str) {
