@@ -6,7 +6,9 @@
 //! the result as a second tape that `js/edge.js` turns into plain JS values.
 //!
 //! Draft tape (JS → Rust), numbers in a `Float64Array` plus one string holding every text
-//! back to back (each text is made well-formed first; lengths are UTF-16 code units):
+//! back to back (lengths are UTF-16 code units; a lone surrogate is one, and `encodeInto`
+//! writes it as U+FFFD, three bytes of one unit; a high surrogate that ends a text is made
+//! U+FFFD on the tape, so that it cannot pair with the next text's low one):
 //!
 //! - first, the length of that string;
 //! - options: `now` (`0` none, `1` then a text, `2` then a `Date`'s time value), then
@@ -23,9 +25,11 @@
 //! map and `n` pairs of a key text's length and a value, `8 c s` an issue (code and severity
 //! names, then path and pointer, then flags `1` params, `2` related and `4` fixes, each
 //! followed by its value; fixes are a count, then per fix its kind's number, its params and
-//! its patch: a count of operations, each `0 path value` (replace) or `1 from path` (move);
-//! JS renders the messages from the codes, kinds and params), `9 v` a report (`v` = valid,
-//! then errors, warnings and, when valid, the value).
+//! its patch: a count of operations, each `0 place value` (replace), `1 place place` (move)
+//! or `2 place` (replace with the fix's `value` param), a place being `3` (the issue's own)
+//! or a text (the name of a member of the object that holds it), from which JS writes the
+//! pointers; JS renders the messages from the codes, kinds and params), `9 v` a report
+//! (`v` = valid, then errors, warnings and, when valid, the value).
 //!
 //! The opcodes, `received` codes, shapes and names are defined once, in `src/boundary.rs`,
 //! which generates the constants of `js/edge.js`.
