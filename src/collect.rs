@@ -9,8 +9,8 @@
 use crate::fix::{self, Offer};
 use crate::input::Input;
 #[cfg(not(target_arch = "wasm32"))]
-use crate::issue::{Code, Issue};
-use crate::issue::{Params, Severity};
+use crate::issue::Issue;
+use crate::issue::{Code, Params, Severity};
 #[cfg(not(target_arch = "wasm32"))]
 use crate::options::Options;
 use crate::path::{self, Path, Step};
@@ -20,7 +20,7 @@ use crate::sort;
 
 /// An issue as found.
 pub(crate) struct Found<'i> {
-    pub(crate) code: crate::issue::Code,
+    pub(crate) code: Code,
     pub(crate) severity: Severity,
     /// Where, from the body down.
     pub(crate) steps: Vec<Step<'i>>,
@@ -50,11 +50,10 @@ impl Found<'_> {
                 fix
             })
             .collect();
-        let code: Code = self.code;
         Issue {
-            code,
+            code: self.code,
             severity: self.severity,
-            message: crate::issue::message(code, &self.params, messages),
+            message: crate::issue::message(self.code, &self.params, messages),
             path: path::segments(&self.steps),
             pointer,
             params: self.params,
@@ -65,7 +64,6 @@ impl Found<'_> {
 }
 
 /// The issues found so far.
-#[derive(Default)]
 pub(crate) struct Issues<'i> {
     found: Vec<Found<'i>>,
     errors: usize,
