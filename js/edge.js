@@ -424,7 +424,14 @@ class Tape {
       this.push(0);
       return;
     }
-    const now = read(options, 'now');
+    // Each option read at a site of its own: one `read` for the three would see three keys
+    // and make every read a megamorphic look-up.
+    let now;
+    try {
+      now = options.now;
+    } catch {
+      now = undefined;
+    }
     if (typeof now === 'string') {
       this.push(NOW_TEXT);
       this.text(now, 0);
@@ -439,8 +446,19 @@ class Tape {
     } else {
       this.push(NOW_NONE);
     }
-    this.push(read(options, 'allowUnknownFields') === true ? 1 : 0);
-    const messages = read(options, 'messages');
+    let allow;
+    try {
+      allow = options.allowUnknownFields;
+    } catch {
+      allow = undefined;
+    }
+    this.push(allow === true ? 1 : 0);
+    let messages;
+    try {
+      messages = options.messages;
+    } catch {
+      messages = undefined;
+    }
     let keys = [];
     if (isPlainObject(messages)) {
       try {
