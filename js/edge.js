@@ -223,6 +223,8 @@ class Tape {
     this.length = 0;
     this.texts = '';
     this.busy = false;
+    /** The view of the ops that the last draft filled (`readDraft`). */
+    this.view = null;
   }
 
   push(op) {
@@ -231,6 +233,7 @@ class Tape {
       grown.set(this.ops);
       this.ops = grown;
       this.capacity = grown.length;
+      this.view = null;
     }
     this.ops[this.length++] = op;
   }
@@ -520,7 +523,12 @@ export function readDraft(draft, options, asBody) {
     tape.push(Date.now());
     tape.value(draft, asBody ? OBJECT_SHAPE : SCALAR, 0);
     tape.ops[0] = tape.texts.length;
-    lastOps = tape.ops.subarray(0, tape.length);
+    // The view of the tape's ops is made again only when their length or array changed: a
+    // form's next draft most often has as many.
+    if (tape.view === null || tape.view.length !== tape.length) {
+      tape.view = tape.ops.subarray(0, tape.length);
+    }
+    lastOps = tape.view;
     lastText = tape.texts;
     overrides = tape.messages;
     return tape.length;
@@ -551,6 +559,29 @@ function view() {
   }
 }
 
+/** A view of wasm memory for one use, made again only when the place or the length changed
+ * or the memory grew (its old views then have no bytes): a call's buffers are most often
+ * where the last call's were, since the arena starts over with every call. */
+class Bytes {
+  constructor() {
+    this.view = new Uint8Array(0);
+    this.start = -1;
+  }
+
+  at(start, length) {
+    // A view of memory before it grew has no bytes: its length tells.
+    if (start !== this.start || this.view.byteLength !== length) {
+      this.view = u8.subarray(start, start + length);
+      this.start = start;
+    }
+    return this.view;
+  }
+}
+
+/** The draft's text, written by `takeDraft`; the result's, read by `buildResult`. */
+const draftBytes = new Bytes();
+const resultBytes = new Bytes();
+
 /** Copies the kept tape into Rust's buffers (byte addresses and lengths in wasm memory),
  * each let go once taken: Rust takes the ops first (the first tells the text's length), then
  * the text, encoded as UTF-8; returns the bytes written. Never throws (it runs inside a wasm
@@ -564,7 +595,7 @@ export function takeDraft(opsAt, opsLength, textAt, textLength) {
     lastOps = null;
   }
   if (textLength === 0) return 0;
-  const { written } = encoder.encodeInto(lastText, u8.subarray(textAt, textAt + textLength));
+  const { written } = encoder.encodeInto(lastText, draftBytes.at(textAt, textLength));
   lastText = '';
   return written;
 }
@@ -772,7 +803,7 @@ function decode(at, length) {
     decoder = new TextDecoder('utf-8', { ignoreBOM: true });
     decoded = length;
   }
-  return decoder.decode(u8.subarray(at, at + length));
+  return decoder.decode(resultBytes.at(at, length));
 }
 
 /** `parseFloat` of the text Rust hands over (`length` bytes of UTF-8 at byte address `at` in

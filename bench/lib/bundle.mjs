@@ -23,9 +23,10 @@ export const SHIPPED_BUDGET = 30_000;
 /**
  * The budget for JSON_ENTRY, an app that imports validateCreditJson and so ships the whole
  * module: what it measures with the rules crate at opt-level 3 in the wasm (32,567 / 33,201
- * in session 9, with the arena allocator; 34,377 / 35,014 in session 8), with a little room.
+ * in session 9, with the arena allocator; 34,377 / 35,014 in session 8; 33,209 / 33,860 in
+ * session 11, whose speed-ups added 172 bytes to it), with a little room.
  */
-export const JSON_BUDGET = 33_800;
+export const JSON_BUDGET = 34_000;
 /** Zod 4's size as the issue quotes it (26 KB, read as 26,000 bytes): printed, not a target. */
 export const ZOD_SIZE = 26_000;
 
