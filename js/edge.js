@@ -578,7 +578,8 @@ class Bytes {
   }
 }
 
-/** The draft's text, written by `takeDraft`; the result's, read by `buildResult`. */
+/** The draft's text, written by `takeDraft`; the result's, read by `buildResult` (and the
+ * rare number text `parseNumber` decodes). */
 const draftBytes = new Bytes();
 const resultBytes = new Bytes();
 
