@@ -38,7 +38,20 @@ const syncInstantiate =
   `${indent}if (module instanceof ArrayBuffer || ArrayBuffer.isView(module)) module = new WebAssembly.Module(module);\n` +
   `${indent}if (module instanceof WebAssembly.Module) return { instance: new WebAssembly.Instance(module, imports), module };\n` +
   asyncInstantiate;
-const patchedGlue = glueText.replace(once(wholeUrl), liteUrl).replace(asyncInstantiate, syncInstantiate);
+// And init() given them as `{ module_or_path }` goes straight to initSync, which does the same
+// with neither the two async functions between (`__wbg_init_once`, `__wbg_load`) nor their
+// awaits: a page compiles each on its first call (Chromium: instantiating through init() 0.38
+// → 0.29 ms; Node init() 0.72 → 0.68 ms). A URL, a Request or a Response still goes the
+// glue's way.
+const initStart = once('async function __wbg_init(module_or_path) {\n    if (wasm !== undefined) return wasm;\n');
+const initShortcut =
+  initStart +
+  '    const given = module_or_path?.module_or_path;\n' +
+  '    if (given instanceof WebAssembly.Module || given instanceof ArrayBuffer || ArrayBuffer.isView(given)) return initSync({ module: given });\n';
+const patchedGlue = glueText
+  .replace(once(wholeUrl), liteUrl)
+  .replace(asyncInstantiate, syncInstantiate)
+  .replace(initStart, initShortcut);
 writeFileSync(gluePath, patchedGlue);
 
 // The snippets the glue imports (wasm-pack leaves stale ones from earlier builds in pkg/). A
