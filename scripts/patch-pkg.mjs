@@ -31,7 +31,8 @@ function once(piece) {
 // init() given bytes or a compiled module instantiates them synchronously: for a module this
 // small, V8's async compile and instantiate spend more on their task hops than on the work
 // (Node 20, the same module: about 2.5 ms against 1.7 ms; README "Size and speed"). A
-// Response (the default fetch) still streams.
+// Response (the default fetch) still streams. Given as `{ module_or_path }` they take the
+// shortcut below; this serves the glue's deprecated form, `init(bytes)`.
 const indent = '        ';
 const asyncInstantiate = once(`${indent}const instance = await WebAssembly.instantiate(module, imports);\n`);
 const syncInstantiate =
